@@ -1,0 +1,199 @@
+"""The project store: one SQLite file per annotation project, and the only home of SQL.
+
+``Store.create(path, schema)`` makes a new project, ``Store.open(path)`` opens (and migrates) an
+existing one. Each table has a small repository attribute (``store.articles``,
+``store.annotations``, ...) whose methods take and return records. Write methods never commit on
+their own: every user action is one ``with store.transaction():`` block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.errors import StoreError
+from annotator.schema import LabelSchema, dump_schema, schema_from_dict
+from annotator.store.connection import connect, map_errors
+from annotator.store.migrations import current_version, migrate
+
+
+def now() -> str:
+    """The current time as ISO-8601 UTC text with milliseconds (sortable as text)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Store:
+    """An open project database with its repositories."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        from annotator.store.annotations import Annotations
+        from annotator.store.annotators import Annotators
+        from annotator.store.articles import Articles
+        from annotator.store.gold import Gold
+        from annotator.store.sentences import Sentences
+        from annotator.store.state import State
+        from annotator.store.suggestions import Suggestions
+
+        self.db = db
+        self.path = path
+        self._schema: LabelSchema | None = None
+        self.articles = Articles(self)
+        self.sentences = Sentences(self)
+        self.annotators = Annotators(self)
+        self.annotations = Annotations(self)
+        self.suggestions = Suggestions(self)
+        self.gold = Gold(self)
+        self.state = State(self)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(cls, path: str | Path, schema: LabelSchema, name: str | None = None) -> Store:
+        """Create a new project file with ``schema``; refuse to overwrite an existing project."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise StoreError(f"{path}: already exists; open it or choose another file name")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(path)
+        store = cls(db, path)
+        try:
+            with map_errors(path):
+                migrate(db, path)
+                with store.transaction():
+                    db.execute(
+                        "INSERT INTO project (project_id, name, label_schema, schema_hash, "
+                        "created_at) VALUES (1, ?, ?, ?, ?)",
+                        [
+                            name or path.stem,
+                            json.dumps(dump_schema(schema), ensure_ascii=False),
+                            schema.hash,
+                            now(),
+                        ],
+                    )
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open an existing project, upgrading its schema in place if it is older."""
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"{path}: no such project file")
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a project file")
+        db = connect(path)
+        store = cls(db, path)
+        try:
+            with map_errors(path):
+                if current_version(db) == 0:
+                    raise StoreError(f"{path}: not an annotator project (no project tables)")
+                migrate(db, path)
+                store.schema  # noqa: B018 - read once so a broken project fails here
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def open_or_create(cls, path: str | Path, schema: LabelSchema) -> tuple[Store, bool]:
+        """Open ``path``, or create it with ``schema``; return the store and whether it is new."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            return cls.open(path), False
+        return cls.create(path, schema), True
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL into the main file)."""
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Run the block as one transaction (a savepoint when nested); roll back on error.
+
+        BEGIN IMMEDIATE takes the write lock at the start, so two windows writing the same file
+        wait for each other (busy timeout) instead of failing half-way.
+        """
+        conn = self.db.conn
+        with map_errors(self.path):
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ raw access for repos
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        with map_errors(self.path):
+            return self.db.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        with map_errors(self.path):
+            return self.db.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with map_errors(self.path):
+            return self.db.conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------------ project
+
+    @property
+    def schema(self) -> LabelSchema:
+        """The project's own copy of the label schema."""
+        if self._schema is None:
+            row = self.query("SELECT label_schema FROM project WHERE project_id = 1")
+            if not row:
+                raise StoreError(f"{self.path}: project has no label schema")
+            self._schema = schema_from_dict(json.loads(row[0][0]), f"{self.path} (stored schema)")
+        return self._schema
+
+    @property
+    def name(self) -> str:
+        row = self.query("SELECT name FROM project WHERE project_id = 1")
+        return row[0][0] if row else self.path.stem
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `annotator stats`: articles, sentences, boilerplate, decided per annotator."""
+        articles = self.query("SELECT count(*) FROM articles")[0][0]
+        sentences, boilerplate = self.query(
+            "SELECT count(*), coalesce(sum(boilerplate), 0) FROM sentences"
+        )[0]
+        decided = {
+            name: count
+            for name, count in self.query(
+                "SELECT an.name, count(a.sentence_id) FROM annotators an "
+                "LEFT JOIN annotations a ON a.annotator_id = an.annotator_id AND a.decided "
+                "GROUP BY an.annotator_id ORDER BY an.name"
+            )
+        }
+        return {
+            "project": self.name,
+            "path": str(self.path),
+            "articles": articles,
+            "sentences": sentences,
+            "boilerplate_sentences": boilerplate,
+            "decided": decided,
+        }
