@@ -25,3 +25,33 @@ def seeds() -> Path:
     from annotator.paths import seeds_dir
 
     return seeds_dir()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory, seeds) -> Path:
+    """A migrated project with the seeds imported, built once per session and copied per test."""
+    from annotator.corpus.importer import import_paths
+    from annotator.paths import resource_path
+    from annotator.schema import load_schema
+    from annotator.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "project.db"
+    with Store.create(path, load_schema(resource_path("labels.toml"))) as store:
+        import_paths(store, [seeds])
+    return path  # closing the store checkpoints the WAL, so copying the main file is enough
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path) -> Path:
+    path = tmp_path / "project.db"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+def store(db_path):
+    from annotator.store import Store
+
+    s = Store.open(db_path)
+    yield s
+    s.close()

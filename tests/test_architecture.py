@@ -33,7 +33,9 @@ def test_core_never_imports_qt():
     subprocess.run([sys.executable, "-c", CHECK], check=True)
 
 
-SQL = re.compile(r"\b(SELECT [^\"']* FROM|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE TABLE)\b")
+SQL = re.compile(
+    r"\b(SELECT [^\"']* FROM|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE TABLE)\b"
+)
 
 
 def test_sql_lives_only_in_the_store():

@@ -35,9 +35,28 @@ def test_shipped_schema_has_the_three_labels_with_both_languages(shipped):
             if f.type == "choice":
                 assert f.choices and all(c.name.zh and c.name.en for c in f.choices)
     stat = shipped.label("statistic")
-    assert [f.id for f in stat.fields] == ["indicator", "value", "unit", "direction", "change", "period", "region"]
-    assert [f.id for f in shipped.label("anecdote").fields] == ["actors", "place", "date", "outcome", "quoted"]
-    assert shipped.label("slogan").fields[1].choice_ids() == ("numbered", "parallel", "motto", "quoted")
+    assert [f.id for f in stat.fields] == [
+        "indicator",
+        "value",
+        "unit",
+        "direction",
+        "change",
+        "period",
+        "region",
+    ]
+    assert [f.id for f in shipped.label("anecdote").fields] == [
+        "actors",
+        "place",
+        "date",
+        "outcome",
+        "quoted",
+    ]
+    assert shipped.label("slogan").fields[1].choice_ids() == (
+        "numbered",
+        "parallel",
+        "motto",
+        "quoted",
+    )
     assert [f.id for f in shipped.article_fields] == ["date", "outlet", "region", "campaign"]
     assert not (set(lab.key.upper() for lab in shipped.labels) & RESERVED_KEYS)
 
@@ -64,24 +83,42 @@ key = "4"
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ('\n[[labels]]\nid = "alpha"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\n',
-         'labels[1].id: duplicate id "alpha"'),
-        ('\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "4"\n',
-         'labels[1].key: "4" is already used by label "alpha"'),
-        ('\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "blue"\nkey = "5"\n',
-         "labels[1].color: 'blue' is not a colour like #2b7bb9"),
-        ('\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "J"\n',
-         'labels[1].key: "J" is reserved for navigation'),
-        ('\n[[labels]]\nid = "Beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\n',
-         'labels[1].id: "Beta" must match [a-z][a-z0-9_]*'),
-        ('\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\nshape = 1\n',
-         "labels[1].shape: unknown key (expected one of: color, description, fields, id, key, name, span, span_fields)"),
-        ('\n  [[labels.fields]]\n  id = "kind"\n  type = "choice"\n  name = { zh = "类", en = "Kind" }\n',
-         "labels[0].fields[0].choices: a choice field needs at least one choice"),
-        ('\n  [[labels.fields]]\n  id = "kind"\n  type = "date"\n  name = { zh = "类", en = "Kind" }\n',
-         "labels[0].fields[0].type: unknown type 'date'; valid types: text, number, choice, bool"),
-        ('\n  [[labels.fields]]\n  id = "kind"\n  type = "text"\n  name = { zh = "类" }\n',
-         "labels[0].fields[0].name.en: missing required key"),
+        (
+            '\n[[labels]]\nid = "alpha"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\n',
+            'labels[1].id: duplicate id "alpha"',
+        ),
+        (
+            '\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "4"\n',
+            'labels[1].key: "4" is already used by label "alpha"',
+        ),
+        (
+            '\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "blue"\nkey = "5"\n',
+            "labels[1].color: 'blue' is not a colour like #2b7bb9",
+        ),
+        (
+            '\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "J"\n',
+            'labels[1].key: "J" is reserved for navigation',
+        ),
+        (
+            '\n[[labels]]\nid = "Beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\n',
+            'labels[1].id: "Beta" must match [a-z][a-z0-9_]*',
+        ),
+        (
+            '\n[[labels]]\nid = "beta"\nname = { zh = "乙", en = "B" }\ncolor = "#112233"\nkey = "5"\nshape = 1\n',
+            "labels[1].shape: unknown key (expected one of: color, description, fields, id, key, name, span, span_fields)",
+        ),
+        (
+            '\n  [[labels.fields]]\n  id = "kind"\n  type = "choice"\n  name = { zh = "类", en = "Kind" }\n',
+            "labels[0].fields[0].choices: a choice field needs at least one choice",
+        ),
+        (
+            '\n  [[labels.fields]]\n  id = "kind"\n  type = "date"\n  name = { zh = "类", en = "Kind" }\n',
+            "labels[0].fields[0].type: unknown type 'date'; valid types: text, number, choice, bool",
+        ),
+        (
+            '\n  [[labels.fields]]\n  id = "kind"\n  type = "text"\n  name = { zh = "类" }\n',
+            "labels[0].fields[0].name.en: missing required key",
+        ),
     ],
 )
 def test_invalid_schema_is_refused_naming_file_key_and_reason(tmp_path, extra, message):
@@ -107,8 +144,17 @@ def test_missing_labels_table(tmp_path):
 
 @pytest.mark.parametrize(
     ("raw", "value"),
-    [("16300", 16300), ("1.63万", 16300), ("16,300", 16300), ("１２.５", 12.5), ("12.5%", 12.5),
-     ("745万余", 7450000), ("2亿", 200000000), (7, 7), ("0.5", 0.5)],
+    [
+        ("16300", 16300),
+        ("1.63万", 16300),
+        ("16,300", 16300),
+        ("１２.５", 12.5),
+        ("12.5%", 12.5),
+        ("745万余", 7450000),
+        ("2亿", 200000000),
+        (7, 7),
+        ("0.5", 0.5),
+    ],
 )
 def test_parse_number_reads_chinese_forms(raw, value):
     assert parse_number(raw) == value
@@ -116,12 +162,15 @@ def test_parse_number_reads_chinese_forms(raw, value):
 
 def test_validate_values_coerces_and_names_bad_fields(shipped):
     fields = shipped.label("statistic").fields
-    assert validate_values(fields, {"value": "1.63万", "unit": " 名 ", "direction": "down", "period": ""}) == {
-        "value": 16300, "unit": "名", "direction": "down"}
+    assert validate_values(
+        fields, {"value": "1.63万", "unit": " 名 ", "direction": "down", "period": ""}
+    ) == {"value": 16300, "unit": "名", "direction": "down"}
     with pytest.raises(SchemaError) as err:
         validate_values(fields, {"value": "很多"}, where="fields.statistic")
     assert str(err.value) == "fields.statistic.value: '很多' is not a number"
-    with pytest.raises(SchemaError, match=r"^fields.statistic.direction: 'sideways' is not one of: up, down, flat$"):
+    with pytest.raises(
+        SchemaError, match=r"^fields.statistic.direction: 'sideways' is not one of: up, down, flat$"
+    ):
         validate_values(fields, {"direction": "sideways"}, where="fields.statistic")
     with pytest.raises(SchemaError, match=r"^colour: unknown field"):
         validate_values(fields, {"colour": "red"})

@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.boilerplate import flag_boilerplate, guess_title
 from annotator.corpus.decode import text_hash
 from annotator.corpus.readers import RawArticle, iter_files, read_file
+
+from annotator.boilerplate import flag_boilerplate, guess_title
 from annotator.errors import Cancelled, InputError
 from annotator.segment import split_sentences
 from annotator.store import Store, now

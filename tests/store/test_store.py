@@ -29,9 +29,17 @@ def store(tmp_path):
         s.articles.add_many(
             [
                 NewArticle(
-                    "a.txt", "标题", TEXT, "h1", {},
-                    [_at("标题", 0), _at("全省抓获犯罪嫌疑人1.63万名。", 1), _at("警情同比下降12.5%。", 1),
-                     _at("𠮷野家的😀故事。", 2)],
+                    "a.txt",
+                    "标题",
+                    TEXT,
+                    "h1",
+                    {},
+                    [
+                        _at("标题", 0),
+                        _at("全省抓获犯罪嫌疑人1.63万名。", 1),
+                        _at("警情同比下降12.5%。", 1),
+                        _at("𠮷野家的😀故事。", 2),
+                    ],
                 )
             ],
             import_id,
@@ -50,7 +58,12 @@ def test_pragmas_and_version(store):
 
 def test_sentence_text_is_the_article_slice(store):
     sents = store.sentences.for_article(1)
-    assert [s.text for s in sents] == ["标题", "全省抓获犯罪嫌疑人1.63万名。", "警情同比下降12.5%。", "𠮷野家的😀故事。"]
+    assert [s.text for s in sents] == [
+        "标题",
+        "全省抓获犯罪嫌疑人1.63万名。",
+        "警情同比下降12.5%。",
+        "𠮷野家的😀故事。",
+    ]
 
 
 def test_write_and_read_state_round_trips(store):
@@ -76,10 +89,16 @@ def test_write_and_read_state_round_trips(store):
 def test_span_outside_sentence_is_refused_and_nothing_written(store):
     alice = store.annotators.get_or_create("alice")
     sid = store.sentences.for_article(1)[0].sentence_id
-    with pytest.raises(SchemaError, match=r"^spans\[0\]: offsets 0-5 outside the sentence \(length 2\)$"):
+    with pytest.raises(
+        SchemaError, match=r"^spans\[0\]: offsets 0-5 outside the sentence \(length 2\)$"
+    ):
         with store.transaction():
-            store.annotations.write(sid, alice.annotator_id, AnnotationState(labels=("statistic",), decided=True))
-            store.annotations.write(sid, alice.annotator_id, AnnotationState(spans=(SpanValue("statistic", 0, 5),)))
+            store.annotations.write(
+                sid, alice.annotator_id, AnnotationState(labels=("statistic",), decided=True)
+            )
+            store.annotations.write(
+                sid, alice.annotator_id, AnnotationState(spans=(SpanValue("statistic", 0, 5),))
+            )
     assert store.annotations.get(sid, alice.annotator_id) is None
 
 
@@ -87,7 +106,9 @@ def test_span_on_label_without_spans_is_refused(store):
     alice = store.annotators.get_or_create("alice")
     sid = store.sentences.for_article(1)[1].sentence_id
     with pytest.raises(SchemaError, match="label 'anecdote' has no spans"), store.transaction():
-        store.annotations.write(sid, alice.annotator_id, AnnotationState(spans=(SpanValue("anecdote", 0, 2),)))
+        store.annotations.write(
+            sid, alice.annotator_id, AnnotationState(spans=(SpanValue("anecdote", 0, 2),))
+        )
 
 
 def test_clearing_a_state_deletes_the_row(store):
@@ -105,11 +126,24 @@ def test_layers_are_separate_and_progress_counts_per_annotator(store):
     bob = store.annotators.get_or_create("bob")
     sents = store.sentences.for_article(1)
     with store.transaction():
-        store.annotations.write(sents[1].sentence_id, alice.annotator_id, AnnotationState(labels=("statistic",), decided=True))
-        store.annotations.write(sents[1].sentence_id, bob.annotator_id, AnnotationState(decided=True))
-        store.annotations.write(sents[2].sentence_id, alice.annotator_id, AnnotationState(decided=True))
+        store.annotations.write(
+            sents[1].sentence_id,
+            alice.annotator_id,
+            AnnotationState(labels=("statistic",), decided=True),
+        )
+        store.annotations.write(
+            sents[1].sentence_id, bob.annotator_id, AnnotationState(decided=True)
+        )
+        store.annotations.write(
+            sents[2].sentence_id, alice.annotator_id, AnnotationState(decided=True)
+        )
     [summary] = store.articles.summaries(alice.annotator_id)
-    assert (summary.sentences, summary.total, summary.decided, summary.status) == (4, 4, 2, "in progress")
+    assert (summary.sentences, summary.total, summary.decided, summary.status) == (
+        4,
+        4,
+        2,
+        "in progress",
+    )
     assert store.articles.summaries(bob.annotator_id)[0].decided == 1
     assert store.annotations.state(sents[1].sentence_id, bob.annotator_id).labels == ()
     nxt = store.sentences.next_undecided(1, alice.annotator_id, after_position=2)
@@ -164,7 +198,9 @@ def test_open_refuses_missing_and_foreign_files(tmp_path):
         Store.open(tmp_path / "nope.db")
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match=r"junk.db: not an annotator project \(file is not a database\)$"):
+    with pytest.raises(
+        StoreError, match=r"junk.db: not an annotator project \(file is not a database\)$"
+    ):
         Store.open(junk)
     plain = tmp_path / "plain.db"
     sqlite3.connect(plain).close()
@@ -179,5 +215,10 @@ def test_positions_and_article_fields(store):
     store.state.set_position(alice.annotator_id, 1, 3)
     assert store.state.position(alice.annotator_id).sentence_id == 3
     with store.transaction():
-        store.state.set_article_fields(1, alice.annotator_id, {"date": "2022-08-15", "campaign": "summer"})
-    assert store.state.article_fields(1, alice.annotator_id) == {"date": "2022-08-15", "campaign": "summer"}
+        store.state.set_article_fields(
+            1, alice.annotator_id, {"date": "2022-08-15", "campaign": "summer"}
+        )
+    assert store.state.article_fields(1, alice.annotator_id) == {
+        "date": "2022-08-15",
+        "campaign": "summer",
+    }
