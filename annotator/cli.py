@@ -65,17 +65,20 @@ def open_store(db: Path | None) -> Any:
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """Yield a ``progress(done, total)`` callback that draws a click progress bar on stderr.
 
-    The bar appears on the first call, so quick operations that never report draw nothing.
+    The bar appears on the first call, so quick operations that never report draw nothing, and
+    only on a terminal: piped or captured stderr keeps just the one-line result or error.
     """
     bar: Any = None
     shown = 0
+    stream = click.get_text_stream("stderr")
+    interactive = stream.isatty()
 
     def update(done: int, total: int) -> None:
         nonlocal bar, shown
+        if not interactive:
+            return
         if bar is None:
-            bar = click.progressbar(
-                length=total, label=label, file=click.get_text_stream("stderr"), show_pos=True
-            )
+            bar = click.progressbar(length=total, label=label, file=stream, show_pos=True)
             bar.__enter__()
         bar.update(done - shown)
         shown = done

@@ -1,20 +1,25 @@
 """Import articles into a project: read, segment, flag boilerplate, insert, all in one transaction.
 
-Every file is read and checked before anything is written; a bad file stops the whole import with
-its name and reason, and a cancelled or failed import leaves the database exactly as it was.
+Files are read and segmented (in worker processes for big imports) while earlier ones are inserted,
+all inside one transaction: a bad file stops the whole import with its name and reason (every bad
+file is still read, to count them), and a cancelled or failed import leaves the database exactly
+as it was.
 Re-importing a text (same hash of the normalised text) adds nothing and is reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.boilerplate import flag_boilerplate, guess_title
 from annotator.corpus.decode import text_hash
 from annotator.corpus.readers import RawArticle, iter_files, read_file
-
-from annotator.boilerplate import flag_boilerplate, guess_title
 from annotator.errors import Cancelled, InputError
 from annotator.segment import split_sentences
 from annotator.store import Store, now
@@ -69,51 +74,97 @@ def import_paths(
     """
     files = iter_files(paths)
     report = ImportReport(files=len(files))
-    prepared: list[NewArticle] = []
     errors: list[InputError] = []
     total = len(files)
-    for done, path in enumerate(files, start=1):
-        if cancel and cancel():
-            raise Cancelled("import")
-        try:
-            root = _root_for(path, paths)
-            prepared.extend(prepare(raw) for raw in read_file(path, root))
-        except InputError as e:
-            errors.append(e)
-        if progress:
-            progress(done, total)
-    if errors:
-        first = errors[0]
-        if len(errors) > 1:
-            first = InputError(
-                first.path,
-                f"{first.reason} (and {len(errors) - 1} more bad file(s); nothing was imported)",
-                first.line,
-            )
-        raise first
-    fresh = _drop_duplicates(store, prepared, report)
+    jobs = [(path, _root_for(path, paths)) for path in files]
     stamp = now()
+    # Files are prepared (on all CPUs for big imports) while earlier ones are inserted; the one
+    # transaction makes that safe: a bad file found late rolls everything back.
     with store.transaction():
         import_id = store.articles.start_import([str(p) for p in paths], stamp)
+        pending: list[NewArticle] = []
+        seen: set[str] = set()
+
+        def flush() -> None:
+            fresh = _drop_duplicates(store, pending, report, seen)
+            report.sentences += store.articles.add_many(fresh, import_id, stamp)
+            report.added += len(fresh)
+            pending.clear()
+
+        for done, (articles, error) in enumerate(_prepare_all(jobs, cancel), start=1):
+            if error is not None:
+                errors.append(InputError(*error))
+            elif not errors:
+                pending.extend(articles)
+                if len(pending) >= 256:
+                    flush()
+            if progress:
+                progress(done, total)
+        if not errors:
+            flush()
+        if errors:
+            first = errors[0]
+            if len(errors) > 1:
+                first = InputError(
+                    first.path,
+                    f"{first.reason} (and {len(errors) - 1} more bad file(s); nothing was imported)",
+                    first.line,
+                )
+            raise first
         if cancel and cancel():
             raise Cancelled("import")
-        report.sentences = store.articles.add_many(fresh, import_id, stamp)
-        report.added = len(fresh)
         store.articles.finish_import(import_id, report.added, len(report.duplicates))
     return report
 
 
+# Below this many files the start-up of worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+
+def _prepare_file(job: tuple[Path, Path | None]) -> tuple[list[NewArticle], tuple | None]:
+    """Read, segment and flag one file; errors come back as data so they cross processes intact."""
+    path, root = job
+    try:
+        return [prepare(raw) for raw in read_file(path, root)], None
+    except InputError as e:
+        return [], (e.path, e.reason, e.line)
+
+
+def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) -> Iterator:
+    """Prepare files in order, on all CPUs for big imports; raise Cancelled when asked."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_MIN_FILES or workers < 2:
+        for job in jobs:
+            if cancel and cancel():
+                raise Cancelled("import")
+            yield _prepare_file(job)
+        return
+    ctx = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        results = pool.map(_prepare_file, jobs, chunksize=32)
+        try:
+            for result in results:
+                if cancel and cancel():
+                    raise Cancelled("import")
+                yield result
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
 def _drop_duplicates(
-    store: Store, articles: Iterable[NewArticle], report: ImportReport
+    store: Store, articles: Iterable[NewArticle], report: ImportReport, seen: set[str]
 ) -> list[NewArticle]:
+    """Articles whose hash is neither in the project nor in ``seen`` (this import so far)."""
     articles = list(articles)
-    known = store.articles.known_hashes(a.text_hash for a in articles)
+    known = store.articles.known_hashes(a.text_hash for a in articles) | seen
     fresh: list[NewArticle] = []
     for art in articles:
         if art.text_hash in known:
             report.duplicates.append(art.source)
         else:
             known.add(art.text_hash)
+            seen.add(art.text_hash)
             fresh.append(art)
     return fresh
 

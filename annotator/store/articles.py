@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from annotator.errors import NotFound
 from annotator.records import Article, ArticleSummary
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from annotator.store import Store
 
 
-@dataclass(frozen=True, slots=True)
-class NewSentence:
+class NewSentence(NamedTuple):  # a tuple: cheap to make and to send between processes
     """A sentence to insert with its article: offsets into the article text."""
 
     start: int
@@ -73,14 +72,20 @@ class Articles:
         )
 
     def add_many(self, articles: Iterable[NewArticle], import_id: int, imported_at: str) -> int:
-        """Insert articles with their sentences (inside a transaction); return sentences added."""
-        execute = self.store.db.conn.execute
+        """Insert articles with their sentences (inside a transaction); return sentences added.
+
+        Ids are assigned here so both tables are filled by one executemany each.
+        """
+        articles = list(articles)
+        if not articles:
+            return 0
+        next_id = self.store.query("SELECT coalesce(max(article_id), 0) + 1 FROM articles")[0][0]
+        article_rows: list[tuple[Any, ...]] = []
         sentence_rows: list[tuple[Any, ...]] = []
-        for art in articles:
-            cur = execute(
-                "INSERT INTO articles (source, title, text, text_hash, meta, import_id, "
-                "imported_at) VALUES (?,?,?,?,?,?,?)",
+        for article_id, art in enumerate(articles, start=next_id):
+            article_rows.append(
                 (
+                    article_id,
                     art.source,
                     art.title,
                     art.text,
@@ -88,9 +93,8 @@ class Articles:
                     json.dumps(art.meta, ensure_ascii=False, sort_keys=True),
                     import_id,
                     imported_at,
-                ),
+                )
             )
-            article_id = cur.lastrowid
             text = art.text
             sentence_rows.extend(
                 (
@@ -104,6 +108,11 @@ class Articles:
                 )
                 for i, s in enumerate(art.sentences)
             )
+        self.store.executemany(
+            "INSERT INTO articles (article_id, source, title, text, text_hash, meta, import_id, "
+            "imported_at) VALUES (?,?,?,?,?,?,?,?)",
+            article_rows,
+        )
         self.store.executemany(
             "INSERT INTO sentences (article_id, position, char_start, char_end, paragraph, "
             "boilerplate, text) VALUES (?,?,?,?,?,?,?)",

@@ -1,0 +1,1 @@
+"""Reading article files (txt, html, jsonl) and importing them into a project."""
