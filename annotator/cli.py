@@ -236,3 +236,21 @@ def _print_stats(data: dict[str, Any], *, as_json: bool) -> None:
             click.echo(f"  {name:<20} {n}")
     else:
         click.echo("decided:     no annotations yet")
+
+
+def _load_command_modules() -> None:
+    """Import the command modules of ``annotator.commands`` that exist (each registers itself)."""
+    import importlib
+
+    from annotator.commands import MODULES
+
+    for name in MODULES:
+        full = f"annotator.commands.{name}"
+        try:
+            importlib.import_module(full)
+        except ModuleNotFoundError as e:
+            if e.name != full:
+                raise
+
+
+_load_command_modules()
