@@ -1,0 +1,60 @@
+"""Start the workbench: QApplication, a font for Chinese, the UI language, the project, the window."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.errors import AnnotatorError
+
+
+def main(db: Path | None = None, annotator: str | None = None) -> int:
+    """Open the workbench on ``db`` (default: the demo project) as ``annotator``."""
+    from annotator.demo import open_project
+    from annotator.gui import i18n, settings
+    from annotator.gui.dialogs.annotator_dialog import AnnotatorDialog
+    from annotator.gui.errors import show_error
+    from annotator.gui.fonts import apply_cjk_font
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.session import ProjectSession
+    from annotator.paths import default_db_path
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    font = apply_cjk_font(app)
+    language = i18n.install_language(settings.get("language") or i18n.system_language())
+
+    def excepthook(kind, value, tb) -> None:  # unexpected errors become a dialog, not a crash
+        traceback.print_exception(kind, value, tb)
+        show_error(QApplication.activeWindow(), value)
+
+    sys.excepthook = excepthook
+
+    path = Path(db) if db else default_db_path()
+    try:
+        store = open_project(path, create_demo=db is None)
+    except AnnotatorError as e:
+        QMessageBox.critical(None, "annotator", str(e))
+        return 1
+    name = annotator or settings.get("annotator")
+    if not name:
+        known = [a.name for a in store.annotators.all()]
+        name = AnnotatorDialog.ask(None, None, known)
+        if not name:
+            store.close()
+            return 1
+    settings.put("annotator", name)
+    settings.add_recent_project(str(store.path))
+    session = ProjectSession(store, name)
+    window = MainWindow(session, language=language, font_missing=font is None)
+    geometry = settings.get("geometry")
+    if geometry:
+        window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+    window.show()
+    code = app.exec()
+    session.store.close()
+    return code

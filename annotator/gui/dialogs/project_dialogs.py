@@ -1,0 +1,52 @@
+"""Choosing project files and article files (thin wrappers so tests can patch them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectDialogs", text)
+
+
+class ProjectDialogs:
+    @classmethod
+    def new_project(cls, parent: QWidget | None) -> tuple[Path, Path | None] | None:
+        """A new project file, and optionally a label schema file (None: the default schema)."""
+        path, _ = QFileDialog.getSaveFileName(
+            parent, tr("New project"), "project.db", tr("Annotator projects (*.db)")
+        )
+        if not path:
+            return None
+        schema, _ = QFileDialog.getOpenFileName(
+            parent,
+            tr("Label schema (Cancel for the default schema)"),
+            "",
+            tr("Label schemas (*.toml)"),
+        )
+        return Path(path), (Path(schema) if schema else None)
+
+    @classmethod
+    def open_project(cls, parent: QWidget | None) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, tr("Open project"), "", tr("Annotator projects (*.db);;All files (*)")
+        )
+        return Path(path) if path else None
+
+    @classmethod
+    def article_files(cls, parent: QWidget | None) -> list[Path]:
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent,
+            tr("Import articles"),
+            "",
+            tr("Articles (*.txt *.html *.htm *.jsonl);;All files (*)"),
+        )
+        return [Path(p) for p in paths]
+
+    @classmethod
+    def article_folder(cls, parent: QWidget | None) -> list[Path]:
+        path = QFileDialog.getExistingDirectory(parent, tr("Import a folder of articles"))
+        return [Path(path)] if path else []

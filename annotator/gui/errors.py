@@ -1,0 +1,19 @@
+"""Errors reach the user as dialogs with the one-line message, never as a silent failure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.errors import AnnotatorError
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    if isinstance(exc, AnnotatorError):
+        text = str(exc)
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    box = QMessageBox(QMessageBox.Icon.Warning, title or "annotator", text, parent=parent)
+    box.setObjectName("error_dialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # window-modal but not blocking: the event loop (and tests) keep running

@@ -1,0 +1,401 @@
+"""ArticleView: the article as continuous text, one selectable unit per sentence.
+
+The view builds a document of the visible sentences (paragraphs kept, boilerplate greyed or
+hidden) and remembers where each sentence starts in it. Positions cross between Qt (UTF-16 code
+units) and the store (code points) only through ``Utf16Map`` in ``_to_qt``/``_from_qt``.
+Labeled sentences are tinted in their label colours, with one chip per label in the left gutter
+so several labels stay distinguishable; spans are underlined in their label colour; suggestions
+show as dashed underlines and hollow chips; the current sentence has a marker and a stronger tint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotator.records import AnnotationState, Article, Sentence, SpanValue
+from annotator.schema import LabelSchema
+from annotator.utf16 import Utf16Map
+
+GUTTER = 46
+BOILERPLATE_GREY = "#9a9a9a"
+CURRENT_BG = "#fff1a8"
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a sentence sits in the document, in code points of the document text."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionInSentence:
+    sentence_id: int
+    start: int  # code points, relative to the sentence
+    end: int
+    exact: bool  # Alt was held: do not snap to tokens
+
+
+def tint(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def blend(colors: list[str], alpha: int) -> QColor:
+    """An average of the label colours (one label: its own colour), translucent."""
+    qs = [QColor(c) for c in colors]
+    n = len(qs)
+    c = QColor(
+        sum(q.red() for q in qs) // n,
+        sum(q.green() for q in qs) // n,
+        sum(q.blue() for q in qs) // n,
+    )
+    c.setAlpha(alpha)
+    return c
+
+
+class _Gutter(QWidget):
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        self.view.paint_gutter(self)
+
+
+class ArticleView(QTextEdit):
+    """Signals: ``sentence_clicked(sentence_id)`` when a sentence is clicked;
+    ``selection_made()`` when the mouse selected text inside the article."""
+
+    sentence_clicked = Signal(int)
+    selection_made = Signal()
+
+    def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article_view")
+        self.schema = schema
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setViewportMargins(GUTTER, 0, 0, 0)
+        self._gutter = _Gutter(self)
+        self.verticalScrollBar().valueChanged.connect(self._gutter.update)
+        self.article: Article | None = None
+        self.placed: list[Placed] = []
+        self._by_id: dict[int, Placed] = {}
+        self._map = Utf16Map("")
+        self.states: dict[int, AnnotationState] = {}
+        self.suggestions: dict[int, list] = {}
+        self.current: int | None = None
+        self.hide_boilerplate = False
+        self.show_suggestions = True
+        self._exact_selection = False
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
+        self.document().setDefaultFont(font)
+
+    # ------------------------------------------------------------------ content
+
+    def set_article(
+        self,
+        article: Article | None,
+        sentences: list[Sentence],
+        states: dict[int, AnnotationState],
+        suggestions: dict[int, list] | None = None,
+    ) -> None:
+        self.article = article
+        self.states = dict(states)
+        self.suggestions = dict(suggestions or {})
+        self._build(sentences)
+        self._render()
+
+    def set_sentences(self, sentences: list[Sentence]) -> None:
+        """The sentences changed (a boilerplate flag): rebuild, keeping the scroll position."""
+        bar = self.verticalScrollBar().value()
+        self._build(sentences)
+        self._render()
+        self.verticalScrollBar().setValue(bar)
+
+    def set_hide_boilerplate(self, hide: bool, sentences: list[Sentence]) -> None:
+        self.hide_boilerplate = hide
+        self._build(sentences)
+        self._render()
+        self.ensure_current_visible()
+
+    def set_states(self, states: dict[int, AnnotationState]) -> None:
+        self.states = dict(states)
+        self._render()
+
+    def update_state(self, sentence_id: int, state: AnnotationState) -> None:
+        self.states[sentence_id] = state
+        self._render()
+
+    def set_suggestions(self, suggestions: dict[int, list], show: bool | None = None) -> None:
+        self.suggestions = dict(suggestions)
+        if show is not None:
+            self.show_suggestions = show
+        self._render()
+
+    def set_current(self, sentence_id: int | None) -> None:
+        self.current = sentence_id
+        self._render()
+        self.ensure_current_visible()
+
+    def visible_ids(self) -> list[int]:
+        return [p.sentence.sentence_id for p in self.placed]
+
+    def _build(self, sentences: list[Sentence]) -> None:
+        parts: list[str] = []
+        placed: list[Placed] = []
+        pos = 0
+        prev: Sentence | None = None
+        text = self.article.text if self.article else ""
+        for s in sentences:
+            if self.hide_boilerplate and s.boilerplate:
+                continue
+            if prev is not None:
+                if s.paragraph != prev.paragraph:
+                    sep = "\n"  # a new block: paragraphs get spacing from the block format
+                else:
+                    gap = text[prev.end : s.start]
+                    sep = " " if gap.strip() or gap else ""  # hidden text between, or a space
+                parts.append(sep)
+                pos += len(sep)
+            placed.append(Placed(s, pos, pos + len(s.text)))
+            parts.append(s.text)
+            pos += len(s.text)
+            prev = s
+        doc_text = "".join(parts)
+        self.placed = placed
+        self._by_id = {p.sentence.sentence_id: p for p in placed}
+        self._map = Utf16Map(doc_text)
+        self.setPlainText(doc_text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setBottomMargin(10)
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+        self._gutter.update()
+
+    # ------------------------------------------------------------------ positions (the only UTF-16 boundary)
+
+    def _to_qt(self, cp: int) -> int:
+        return self._map.to_utf16(cp)
+
+    def _from_qt(self, unit: int) -> int:
+        return self._map.from_utf16(unit)
+
+    def _cursor(self, start_cp: int, end_cp: int) -> QTextCursor:
+        c = QTextCursor(self.document())
+        c.setPosition(self._to_qt(start_cp))
+        c.setPosition(self._to_qt(end_cp), QTextCursor.MoveMode.KeepAnchor)
+        return c
+
+    def placed_at(self, doc_cp: int) -> Placed | None:
+        for p in self.placed:  # a few hundred sentences: a scan is fast enough
+            if p.start <= doc_cp <= p.end:
+                return p
+        return None
+
+    def sentence_at_point(self, point: QPoint) -> int | None:
+        cp = self._from_qt(self.cursorForPosition(point).position())
+        p = self.placed_at(cp)
+        return p.sentence.sentence_id if p else None
+
+    def selection_in_sentence(self) -> SelectionInSentence | None | str:
+        """The mouse selection as sentence-relative offsets; "cross" when it spans sentences."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        start = self._from_qt(c.selectionStart())
+        end = self._from_qt(c.selectionEnd())
+        p = self.placed_at(start)
+        if p is None or start == p.end:
+            p = self.placed_at(start + 1)
+        if p is None:
+            return None
+        if end > p.end:
+            return "cross"
+        return SelectionInSentence(
+            p.sentence.sentence_id, start - p.start, end - p.start, self._exact_selection
+        )
+
+    def select_in_sentence(
+        self, sentence_id: int, start: int, end: int, exact: bool = False
+    ) -> None:
+        """Select sentence-relative code points [start, end) (as a mouse drag would)."""
+        p = self._by_id[sentence_id]
+        self.setTextCursor(self._cursor(p.start + start, p.start + end))
+        self._exact_selection = exact
+
+    def clear_selection(self) -> None:
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def ensure_current_visible(self) -> None:
+        p = self._by_id.get(self.current) if self.current is not None else None
+        if p is None:
+            return
+        end_rect = self.cursorRect(self._cursor(p.end, p.end))
+        start_rect = self.cursorRect(self._cursor(p.start, p.start))
+        vp = self.viewport().rect()
+        if start_rect.top() < 0 or end_rect.bottom() > vp.height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + start_rect.top() - vp.height() // 3)
+        self._gutter.update()
+
+    # ------------------------------------------------------------------ painting
+
+    def _render(self) -> None:
+        sels: list[QTextEdit.ExtraSelection] = []
+        colors = {lab.id: lab.color for lab in self.schema.labels}
+        for p in self.placed:
+            sid = p.sentence.sentence_id
+            state = self.states.get(sid)
+            fmt = QTextCharFormat()
+            labels = [lab for lab in (state.labels if state else ()) if lab in colors]
+            if p.sentence.boilerplate:
+                fmt.setForeground(QColor(BOILERPLATE_GREY))
+            if labels:
+                fmt.setBackground(
+                    blend([colors[lab] for lab in labels], 70 if sid == self.current else 45)
+                )
+            elif sid == self.current:
+                fmt.setBackground(QColor(CURRENT_BG))
+            if sid == self.current and labels:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            if fmt.properties():
+                sels.append(self._selection(p.start, p.end, fmt))
+            if state:
+                for span in state.spans:
+                    sels.append(
+                        self._span_selection(
+                            p, span, colors.get(span.label, "#000000"), dashed=False
+                        )
+                    )
+            if self.show_suggestions:
+                for sug in self.suggestions.get(sid, []):
+                    for span in getattr(sug, "spans", ()):
+                        sels.append(
+                            self._span_selection(
+                                p, span, colors.get(span.label, "#000000"), dashed=True
+                            )
+                        )
+        self.setExtraSelections(sels)
+        self._gutter.update()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = self._cursor(start, end)
+        sel.format = fmt
+        return sel
+
+    def _span_selection(self, p: Placed, span: SpanValue, color: str, *, dashed: bool):
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(QColor(color))
+        fmt.setUnderlineStyle(
+            QTextCharFormat.UnderlineStyle.DashUnderline
+            if dashed
+            else QTextCharFormat.UnderlineStyle.SingleUnderline
+        )
+        if not dashed:
+            fmt.setBackground(tint(color, 90))
+        fmt.setProperty(QTextFormat.Property.UserProperty, span.label)
+        return self._selection(p.start + span.start, p.start + span.end, fmt)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(640, 600)
+
+    def paint_gutter(self, gutter: QWidget) -> None:
+        painter = QPainter(gutter)
+        painter.fillRect(gutter.rect(), QColor("#f4f4f4"))
+        labels = {lab.id: lab for lab in self.schema.labels}
+        height = self.viewport().height()
+        offset = self.viewport().y() - gutter.y()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
+        small.setBold(True)
+        painter.setFont(small)
+        for p in self.placed:
+            rect = self.cursorRect(self._cursor(p.start, p.start))
+            y = rect.top() + offset
+            if y > height or y + rect.height() < 0:
+                continue
+            sid = p.sentence.sentence_id
+            x = 3
+            if sid == self.current:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#d08a00"))
+                painter.drawRect(0, y + 2, 3, rect.height() - 4)
+            state = self.states.get(sid)
+            if state and state.decided and not state.labels:
+                painter.setPen(QColor("#7a7a7a"))
+                painter.drawText(QRect(x, y, 12, rect.height()), Qt.AlignmentFlag.AlignCenter, "∅")
+                x += 13
+            for lab in state.labels if state else ():
+                if lab not in labels:
+                    continue
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(labels[lab].color))
+                chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
+                painter.drawRoundedRect(chip, 3, 3)
+                painter.setPen(QColor("white"))
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, labels[lab].key)
+                x += 14
+            if self.show_suggestions:
+                for sug in self.suggestions.get(sid, []):
+                    lab = labels.get(getattr(sug, "label", None))
+                    if lab is None or (state and lab.id in state.labels):
+                        continue
+                    pen = QPen(QColor(lab.color))
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                    painter.setPen(pen)
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
+                    painter.drawRoundedRect(chip, 3, 3)
+                    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, lab.key)
+                    x += 14
+        painter.end()
+
+    # ------------------------------------------------------------------ mouse
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self.textCursor().hasSelection():
+            self.selection_made.emit()
+            sel = self.selection_in_sentence()
+            if isinstance(sel, SelectionInSentence):
+                self.sentence_clicked.emit(sel.sentence_id)
+            return
+        sid = self.sentence_at_point(event.position().toPoint())
+        if sid is not None:
+            self.sentence_clicked.emit(sid)

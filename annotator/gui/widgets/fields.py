@@ -1,0 +1,113 @@
+"""One editor widget per schema field type: text, number, choice, bool.
+
+Every editor emits ``committed(value)`` when the user finishes a change (not when the program
+sets a value), so forms write exactly what the user did. Number fields accept Chinese forms
+(1.63万, 745万余) through ``annotator.schema.parse_number``; a value that does not parse is shown
+in red with the reason and is not written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from annotator.schema import Field, parse_number
+
+
+class FieldEditor(QWidget):
+    """Signals: ``committed(object)`` with the new value (None for empty)."""
+
+    committed = Signal(object)
+
+    def __init__(self, field: Field, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.language = language
+        self._value: Any = None
+        self.setObjectName(f"field_{field.id}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.widget = self._make()
+        layout.addWidget(self.widget)
+        if field.help:
+            self.widget.setToolTip(field.help.get(language))
+
+    def _make(self) -> QWidget:
+        f = self.field
+        if f.type == "choice":
+            box = QComboBox()
+            box.addItem("", None)
+            for c in f.choices:
+                box.addItem(c.name.get(self.language), c.id)
+            box.activated.connect(lambda _i: self._commit(box.currentData()))
+            return box
+        if f.type == "bool":
+            check = QCheckBox()
+            check.clicked.connect(lambda on: self._commit(True if on else None))
+            return check
+        edit = QLineEdit()
+        if f.type == "number":
+            edit.setPlaceholderText("1.63万 / 195 / 12.5")
+        if f.help:
+            edit.setPlaceholderText(f.help.get(self.language))
+        edit.editingFinished.connect(lambda: self._commit_text(edit.text()))
+        return edit
+
+    def _commit_text(self, text: str) -> None:
+        text = text.strip()
+        if self.field.type == "number":
+            if not text:
+                self._set_error(None)
+                self._commit(None)
+                return
+            try:
+                value = parse_number(text)
+            except (ValueError, TypeError) as e:
+                self._set_error(str(e) or f"not a number: {text}")
+                return
+            self._set_error(None)
+            self._commit(value)
+            return
+        self._commit(text or None)
+
+    def _set_error(self, message: str | None) -> None:
+        self.widget.setProperty("invalid", message is not None)
+        self.widget.setStyleSheet("border: 1px solid #d33;" if message else "")
+        self.error = message
+        if message:
+            self.widget.setToolTip(message)
+
+    error: str | None = None
+
+    def _commit(self, value: Any) -> None:
+        if value == self._value:
+            return
+        self._value = value
+        self.committed.emit(value)
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` without emitting ``committed``."""
+        self._value = value
+        w = self.widget
+        if isinstance(w, QComboBox):
+            i = w.findData(value)
+            w.setCurrentIndex(i if i >= 0 else 0)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QLineEdit):
+            if not w.hasFocus() or w.text().strip() != _text(value):
+                w.setText(_text(value))
+            self._set_error(None)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
