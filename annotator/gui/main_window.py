@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
     def _on_reloaded(self) -> None:
         self.setWindowTitle(f"annotator — {self.session.store.name}")
         self.view.article = None
+        self.articles.reload()
         if not self.session.restore_position():
             ids = self.articles.article_ids()
             if ids:

@@ -39,7 +39,6 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._row_of: dict[int, int] = {}
         session.changed.connect(self._on_changed)
-        session.reloaded.connect(self.reload)
         self.reload()
 
     def headers(self) -> list[str]:

@@ -1,0 +1,125 @@
+"""Fill annotator_zh_CN.ts with the Simplified Chinese strings below, then compile it.
+
+Run after `pyside6-lupdate $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_zh_CN.ts`:
+    python tools/update_translations.py && pyside6-lrelease resources/i18n/annotator_zh_CN.ts
+Strings missing here stay "unfinished" and show in English.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    "&New project…": "新建项目(&N)…",
+    "&Open project…": "打开项目(&O)…",
+    "&Import article files…": "导入文章文件(&I)…",
+    "Import article &folder…": "导入文章文件夹(&F)…",
+    "&Quit": "退出(&Q)",
+    "&Undo": "撤销(&U)",
+    "&Redo": "重做(&R)",
+    "&Find articles…": "查找文章(&F)…",
+    "&Clear labels": "清除标签(&C)",
+    "Confirm and &next undecided": "确认并跳到下一未判定句(&N)",
+    "Flip &boilerplate": "切换模板文字标记(&B)",
+    "&Remove selected span": "删除选中片段(&R)",
+    "Edit &note": "编辑备注(&N)",
+    "&Next sentence": "下一句(&N)",
+    "&Previous sentence": "上一句(&P)",
+    "Next article with &undecided sentences": "下一篇有未判定句子的文章(&U)",
+    "P&revious article": "上一篇文章(&R)",
+    "&Hide boilerplate": "隐藏模板文字(&H)",
+    "&Guidelines": "标注规范(&G)",
+    "English": "English",
+    "简体中文": "简体中文",
+    "&Switch annotator…": "切换标注员(&S)…",
+    "&Keyboard shortcuts": "快捷键(&K)",
+    "&About": "关于(&A)",
+    "Toggle %s (or span from selection)": "切换“%s”(有选中文字时添加片段)",
+    "Exact %s span (no snapping)": "精确的“%s”片段(不对齐词语)",
+    "New project": "新建项目",
+    "Annotator projects (*.db)": "标注项目 (*.db)",
+    "Label schema (Cancel for the default schema)": "标签方案(取消则使用默认方案)",
+    "Label schemas (*.toml)": "标签方案 (*.toml)",
+    "Open project": "打开项目",
+    "Annotator projects (*.db);;All files (*)": "标注项目 (*.db);;所有文件 (*)",
+    "Import articles": "导入文章",
+    "Articles (*.txt *.html *.htm *.jsonl);;All files (*)": "文章 (*.txt *.html *.htm *.jsonl);;所有文件 (*)",
+    "Import a folder of articles": "导入文章文件夹",
+    "Title": "标题",
+    "Source": "来源",
+    "Sentences": "句数",
+    "Done": "已判定",
+    "Status": "状态",
+    "not started": "未开始",
+    "in progress": "进行中",
+    "done": "已完成",
+    "Article": "文章",
+    "Sentence": "句子",
+    "Spans": "片段",
+    "Label": "标签",
+    "Text": "文字",
+    "Select text in the article and press a label key to add a span (snapped to words; hold Alt for exact characters).": "在文章中选中文字后按标签键即可添加片段(自动对齐词语;按住 Alt 则精确到字)。",
+    "Remove span": "删除片段",
+    "Note (why, doubts, questions for the reviewer)": "备注(理由、疑问、给审核人的问题)",
+    "Decided (Enter confirms and moves on)": "已判定(Enter 确认并继续)",
+    "Toggle label": "切换标签",
+    "Edit field": "编辑字段",
+    "Edit span field": "编辑片段字段",
+    "Edit note": "编辑备注",
+    "Set decided": "设置已判定",
+    "Guidelines": "标注规范",
+    "Search titles and text (Ctrl+F)": "搜索标题和正文 (Ctrl+F)",
+    "All articles": "全部文章",
+    "1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys": "1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键",
+    "&File": "文件(&F)",
+    "&Edit": "编辑(&E)",
+    "&Annotate": "标注(&A)",
+    "&Navigate": "导航(&N)",
+    "&View": "视图(&V)",
+    "A&nnotator": "标注员(&N)",
+    "&Help": "帮助(&H)",
+    "Open &recent": "最近的项目(&R)",
+    "Annotator: %s": "标注员:%s",
+    "✓ saved %s": "✓ 已保存 %s",
+    "✓ all saved": "✓ 全部已保存",
+    "Article %s · project %d/%d": "本文 %s · 项目 %d/%d",
+    "No other article has undecided sentences.": "没有其他文章还有未判定的句子。",
+    "A span must lie inside one sentence.": "片段必须位于同一个句子之内。",
+    "Add span": "添加片段",
+    "Clear labels": "清除标签",
+    "Confirm sentence": "确认句子",
+    "Every sentence of this article is decided. N goes to the next article.": "本文所有句子都已判定。按 N 进入下一篇文章。",
+    "About annotator": "关于 annotator",
+    "annotator %s — an annotation workbench for Chinese news and publicity.": "annotator %s——中文新闻与宣传文本标注工作台。",
+    "Importing articles…": "正在导入文章…",
+    "Cancel": "取消",
+    "Importing articles… %d of %d files": "正在导入文章… 第 %d / %d 个文件",
+    "Import failed": "导入失败",
+    "Annotator": "标注员",
+    "Your name (each annotator has their own layer):": "你的名字(每位标注员有自己的标注层):",
+    "Keyboard shortcuts": "快捷键",
+    "Command": "命令",
+    "Keys": "按键",
+}
+
+
+def main() -> None:
+    path = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "annotator_zh_CN.ts"
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source in ZH:
+            translation.text = ZH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    if missing:
+        print("untranslated:", *missing, sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()
