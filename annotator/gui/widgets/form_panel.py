@@ -139,7 +139,7 @@ class FormPanel(QWidget):
         self.spans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.spans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.spans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.spans_table.setMaximumHeight(130)
+        self.spans_table.setMaximumHeight(110)
         self.spans_table.itemSelectionChanged.connect(self._on_span_selected)
         spl.addWidget(self.spans_table)
         hint = QLabel(
