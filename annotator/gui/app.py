@@ -16,6 +16,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     """Open the workbench on ``db`` (default: the demo project) as ``annotator``."""
     from annotator.demo import open_project
     from annotator.gui import i18n, settings
+    from annotator.gui.compat import guard_none_refcount
     from annotator.gui.dialogs.annotator_dialog import AnnotatorDialog
     from annotator.gui.errors import show_error
     from annotator.gui.fonts import apply_cjk_font
@@ -23,6 +24,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     from annotator.gui.session import ProjectSession
     from annotator.paths import default_db_path
 
+    guard_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     font = apply_cjk_font(app)

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         ll.addWidget(self.search)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All articles"), None)
+        self.status_filter.addItem(self.tr("All articles"), "")
         for status in ("not started", "in progress", "done"):
             self.status_filter.addItem(self.articles.status_text(status), status)
         self.status_filter.currentIndexChanged.connect(
@@ -114,8 +114,17 @@ class MainWindow(QMainWindow):
         self.article_table.setWordWrap(False)
         header = self.article_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that measures every row of a
+        # 10,000-article list on each change.
+        metrics = self.article_table.fontMetrics()
+        for col, sample in (
+            (1, "0000000000"),
+            (2, "Sentences"),
+            (3, "000/000"),
+            (4, "in progress"),
+        ):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 18)
         self.article_table.setColumnHidden(ArticleListModel.SOURCE, True)
         self.article_table.clicked.connect(self._on_article_clicked)
         self.article_table.activated.connect(self._on_article_clicked)

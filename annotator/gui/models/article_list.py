@@ -54,6 +54,8 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self.session.store.articles.summaries(self.session.annotator.annotator_id)
         self._row_of = {r.article_id: i for i, r in enumerate(self._rows)}
+        self._decided = sum(r.decided for r in self._rows)
+        self._total = sum(r.total for r in self._rows)
         self.endResetModel()
 
     def _on_changed(self, change: Change) -> None:
@@ -63,6 +65,9 @@ class ArticleListModel(QAbstractTableModel):
         fresh = self.session.store.articles.summaries(self.session.annotator.annotator_id, ids)
         for summary in fresh:
             row = self._row_of[summary.article_id]
+            old = self._rows[row]
+            self._decided += summary.decided - old.decided
+            self._total += summary.total - old.total
             self._rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
@@ -78,7 +83,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def totals(self) -> tuple[int, int]:
         """(decided, to decide) over the whole project for this annotator."""
-        return sum(r.decided for r in self._rows), sum(r.total for r in self._rows)
+        return self._decided, self._total
 
     # Qt overrides ----------------------------------------------------------------
 

@@ -108,6 +108,7 @@ class ArticleView(QTextEdit):
         self.hide_boilerplate = False
         self.show_suggestions = True
         self._exact_selection = False
+        self._sels: dict[int, list] = {}
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
         self.document().setDefaultFont(font)
@@ -146,7 +147,7 @@ class ArticleView(QTextEdit):
 
     def update_state(self, sentence_id: int, state: AnnotationState) -> None:
         self.states[sentence_id] = state
-        self._render()
+        self._render({sentence_id})
 
     def set_suggestions(self, suggestions: dict[int, list], show: bool | None = None) -> None:
         self.suggestions = dict(suggestions)
@@ -155,8 +156,8 @@ class ArticleView(QTextEdit):
         self._render()
 
     def set_current(self, sentence_id: int | None) -> None:
-        self.current = sentence_id
-        self._render()
+        previous, self.current = self.current, sentence_id
+        self._render({previous, sentence_id} if self._sels else None)
         self.ensure_current_visible()
 
     def visible_ids(self) -> list[int]:
@@ -187,6 +188,7 @@ class ArticleView(QTextEdit):
         self.placed = placed
         self._by_id = {p.sentence.sentence_id: p for p in placed}
         self._map = Utf16Map(doc_text)
+        self._sels = {}
         self.setPlainText(doc_text)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -266,43 +268,49 @@ class ArticleView(QTextEdit):
 
     # ------------------------------------------------------------------ painting
 
-    def _render(self) -> None:
-        sels: list[QTextEdit.ExtraSelection] = []
+    def _render(self, only: set[int] | None = None) -> None:
+        """Rebuild the highlights: of every sentence, or (``only``) of a few, reusing the rest."""
+        if only is None:
+            self._sels = {}
+            todo = [p for p in self.placed]
+        else:
+            todo = [self._by_id[sid] for sid in only if sid in self._by_id]
         colors = {lab.id: lab.color for lab in self.schema.labels}
-        for p in self.placed:
-            sid = p.sentence.sentence_id
-            state = self.states.get(sid)
-            fmt = QTextCharFormat()
-            labels = [lab for lab in (state.labels if state else ()) if lab in colors]
-            if p.sentence.boilerplate:
-                fmt.setForeground(QColor(BOILERPLATE_GREY))
-            if labels:
-                fmt.setBackground(
-                    blend([colors[lab] for lab in labels], 70 if sid == self.current else 45)
+        for p in todo:
+            self._sels[p.sentence.sentence_id] = self._sentence_selections(p, colors)
+        self.setExtraSelections([sel for sels in self._sels.values() for sel in sels])
+        self._gutter.update()
+
+    def _sentence_selections(self, p: Placed, colors: dict[str, str]) -> list:
+        sels: list[QTextEdit.ExtraSelection] = []
+        sid = p.sentence.sentence_id
+        state = self.states.get(sid)
+        fmt = QTextCharFormat()
+        labels = [lab for lab in (state.labels if state else ()) if lab in colors]
+        if p.sentence.boilerplate:
+            fmt.setForeground(QColor(BOILERPLATE_GREY))
+        if labels:
+            fmt.setBackground(
+                blend([colors[lab] for lab in labels], 95 if sid == self.current else 60)
+            )
+        elif sid == self.current:
+            fmt.setBackground(QColor(CURRENT_BG))
+        if labels or sid == self.current or p.sentence.boilerplate:
+            sels.append(self._selection(p.start, p.end, fmt))
+        if state:
+            for span in state.spans:
+                sels.append(
+                    self._span_selection(p, span, colors.get(span.label, "#000000"), dashed=False)
                 )
-            elif sid == self.current:
-                fmt.setBackground(QColor(CURRENT_BG))
-            if sid == self.current and labels:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            if fmt.properties():
-                sels.append(self._selection(p.start, p.end, fmt))
-            if state:
-                for span in state.spans:
+        if self.show_suggestions:
+            for sug in self.suggestions.get(sid, []):
+                for span in getattr(sug, "spans", ()):
                     sels.append(
                         self._span_selection(
-                            p, span, colors.get(span.label, "#000000"), dashed=False
+                            p, span, colors.get(span.label, "#000000"), dashed=True
                         )
                     )
-            if self.show_suggestions:
-                for sug in self.suggestions.get(sid, []):
-                    for span in getattr(sug, "spans", ()):
-                        sels.append(
-                            self._span_selection(
-                                p, span, colors.get(span.label, "#000000"), dashed=True
-                            )
-                        )
-        self.setExtraSelections(sels)
-        self._gutter.update()
+        return sels
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()

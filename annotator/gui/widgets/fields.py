@@ -38,10 +38,12 @@ class FieldEditor(QWidget):
         f = self.field
         if f.type == "choice":
             box = QComboBox()
-            box.addItem("", None)
+            # Item data are always strings: PySide6 6.12 mishandles the reference count of None
+            # passed to or returned from QComboBox data (a crash after many calls).
+            box.addItem("", "")
             for c in f.choices:
                 box.addItem(c.name.get(self.language), c.id)
-            box.activated.connect(lambda _i: self._commit(box.currentData()))
+            box.activated.connect(lambda _i: self._commit(box.currentData() or None))
             return box
         if f.type == "bool":
             check = QCheckBox()
@@ -95,7 +97,7 @@ class FieldEditor(QWidget):
         self._value = value
         w = self.widget
         if isinstance(w, QComboBox):
-            i = w.findData(value)
+            i = w.findData(str(value)) if value is not None else 0
             w.setCurrentIndex(i if i >= 0 else 0)
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
