@@ -48,7 +48,7 @@ ZH = {
     "Import a folder of articles": "导入文章文件夹",
     "Title": "标题",
     "Source": "来源",
-    "Sentences": "句数",
+    "Sent.": "句数",
     "Done": "已判定",
     "Status": "状态",
     "not started": "未开始",

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         # Fixed widths from the font, not ResizeToContents: that measures every row of a
         # 10,000-article list on each change.
         metrics = self.article_table.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("000") + 10)
+        header.setStretchLastSection(False)
         for col, sample in (
             (1, "0000000000"),
             (2, "Sentences"),
@@ -125,7 +127,6 @@ class MainWindow(QMainWindow):
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 18)
-        self.article_table.setColumnHidden(ArticleListModel.SOURCE, True)
         self.article_table.clicked.connect(self._on_article_clicked)
         self.article_table.activated.connect(self._on_article_clicked)
         ll.addWidget(self.article_table)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([330, 690, 380])
+        self.splitter.setSizes([420, 640, 380])
         self.setCentralWidget(self.splitter)
 
         self.guidelines = GuidelinesDock(lang, self)

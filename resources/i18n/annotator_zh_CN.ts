@@ -181,42 +181,42 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="47" />
+        <location filename="../../annotator/gui/models/article_list.py" line="46" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="48" />
+        <location filename="../../annotator/gui/models/article_list.py" line="47" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="49" />
-        <source>Sentences</source>
+        <location filename="../../annotator/gui/models/article_list.py" line="48" />
+        <source>Sent.</source>
         <translation>句数</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="50" />
+        <location filename="../../annotator/gui/models/article_list.py" line="49" />
         <source>Done</source>
         <translation>已判定</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="51" />
+        <location filename="../../annotator/gui/models/article_list.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="128" />
+        <location filename="../../annotator/gui/models/article_list.py" line="132" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="129" />
+        <location filename="../../annotator/gui/models/article_list.py" line="133" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/models/article_list.py" line="130" />
+        <location filename="../../annotator/gui/models/article_list.py" line="134" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -316,132 +316,132 @@
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="181" />
+        <location filename="../../annotator/gui/main_window.py" line="189" />
         <source>1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
         <translation>1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="193" />
+        <location filename="../../annotator/gui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="194" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="203" />
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="196" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="198" />
+        <location filename="../../annotator/gui/main_window.py" line="206" />
         <source>A&amp;nnotator</source>
         <translation>标注员(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <location filename="../../annotator/gui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="208" />
+        <location filename="../../annotator/gui/main_window.py" line="216" />
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="295" />
+        <location filename="../../annotator/gui/main_window.py" line="304" />
         <source>Annotator: %s</source>
         <translation>标注员:%s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="297" />
+        <location filename="../../annotator/gui/main_window.py" line="306" />
         <source>✓ saved %s</source>
         <translation>✓ 已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="297" />
+        <location filename="../../annotator/gui/main_window.py" line="306" />
         <source>✓ all saved</source>
         <translation>✓ 全部已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304" />
+        <location filename="../../annotator/gui/main_window.py" line="313" />
         <source>Article %s · project %d/%d</source>
         <translation>本文 %s · 项目 %d/%d</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="365" />
+        <location filename="../../annotator/gui/main_window.py" line="374" />
         <source>No other article has undecided sentences.</source>
         <translation>没有其他文章还有未判定的句子。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="383" />
+        <location filename="../../annotator/gui/main_window.py" line="392" />
         <source>A span must lie inside one sentence.</source>
         <translation>片段必须位于同一个句子之内。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="390" />
+        <location filename="../../annotator/gui/main_window.py" line="399" />
         <source>Toggle label</source>
         <translation>切换标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="414" />
+        <location filename="../../annotator/gui/main_window.py" line="423" />
         <source>Add span</source>
         <translation>添加片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="418" />
+        <location filename="../../annotator/gui/main_window.py" line="427" />
         <source>Clear labels</source>
         <translation>清除标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="428" />
+        <location filename="../../annotator/gui/main_window.py" line="437" />
         <source>Confirm sentence</source>
         <translation>确认句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="434" />
+        <location filename="../../annotator/gui/main_window.py" line="443" />
         <source>Every sentence of this article is decided. N goes to the next article.</source>
         <translation>本文所有句子都已判定。按 N 进入下一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="497" />
+        <location filename="../../annotator/gui/main_window.py" line="506" />
         <source>About annotator</source>
         <translation>关于 annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="498" />
+        <location filename="../../annotator/gui/main_window.py" line="507" />
         <source>annotator %s — an annotation workbench for Chinese news and publicity.</source>
         <translation>annotator %s——中文新闻与宣传文本标注工作台。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="556" />
+        <location filename="../../annotator/gui/main_window.py" line="565" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="556" />
+        <location filename="../../annotator/gui/main_window.py" line="565" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="565" />
+        <location filename="../../annotator/gui/main_window.py" line="574" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="579" />
+        <location filename="../../annotator/gui/main_window.py" line="588" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>

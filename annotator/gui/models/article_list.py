@@ -45,7 +45,7 @@ class ArticleListModel(QAbstractTableModel):
         return [
             self.tr("Title"),
             self.tr("Source"),
-            self.tr("Sentences"),
+            self.tr("Sent."),
             self.tr("Done"),
             self.tr("Status"),
         ]

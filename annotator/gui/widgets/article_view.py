@@ -10,6 +10,7 @@ show as dashed underlines and hollow chips; the current sentence has a marker an
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -109,6 +110,8 @@ class ArticleView(QTextEdit):
         self.show_suggestions = True
         self._exact_selection = False
         self._sels: dict[int, list] = {}
+        self._tops: list[tuple[int, int]] | None = None
+        self._tops_width = -1
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
         self.document().setDefaultFont(font)
@@ -189,6 +192,7 @@ class ArticleView(QTextEdit):
         self._by_id = {p.sentence.sentence_id: p for p in placed}
         self._map = Utf16Map(doc_text)
         self._sels = {}
+        self._tops = None
         self.setPlainText(doc_text)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -332,7 +336,20 @@ class ArticleView(QTextEdit):
         fmt.setProperty(QTextFormat.Property.UserProperty, span.label)
         return self._selection(p.start + span.start, p.start + span.end, fmt)
 
+    def _line_tops(self) -> list[tuple[int, int]]:
+        """Document y and line height of each placed sentence's first line (cached per layout)."""
+        if self._tops is None or self._tops_width != self.viewport().width():
+            scroll = self.verticalScrollBar().value()
+            tops = []
+            for p in self.placed:
+                rect = self.cursorRect(self._cursor(p.start, p.start))
+                tops.append((rect.top() + scroll, rect.height()))
+            self._tops = tops
+            self._tops_width = self.viewport().width()
+        return self._tops
+
     def resizeEvent(self, event) -> None:  # noqa: N802
+        self._tops = None
         super().resizeEvent(event)
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
@@ -350,11 +367,15 @@ class ArticleView(QTextEdit):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
         small.setBold(True)
         painter.setFont(small)
-        for p in self.placed:
-            rect = self.cursorRect(self._cursor(p.start, p.start))
-            y = rect.top() + offset
-            if y > height or y + rect.height() < 0:
-                continue
+        scroll = self.verticalScrollBar().value()
+        tops = self._line_tops()
+        first = max(0, bisect_right([t for t, _h in tops], scroll - 40) - 1)
+        for p, (top, line_h) in zip(self.placed[first:], tops[first:], strict=False):
+            y = top - scroll + offset
+            if y > height:
+                break
+            rect = QRect(0, y, 0, line_h)
+            y = rect.top()
             sid = p.sentence.sentence_id
             x = 3
             if sid == self.current:

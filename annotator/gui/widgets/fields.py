@@ -75,7 +75,8 @@ class FieldEditor(QWidget):
         self._commit(text or None)
 
     def _set_error(self, message: str | None) -> None:
-        self.widget.setProperty("invalid", message is not None)
+        if message == self.error:
+            return  # restyling costs; only on a change
         self.widget.setStyleSheet("border: 1px solid #d33;" if message else "")
         self.error = message
         if message:
