@@ -50,3 +50,9 @@ def default_db_path() -> Path:
     """Return the default project database: ``$ANNOTATOR_DB`` or annotations.db in user data."""
     env = os.environ.get("ANNOTATOR_DB")
     return Path(env) if env else user_data_dir() / "annotations.db"
+
+
+def model_dir(db_path: str | Path) -> Path:
+    """The project's model folder: ``<project>.models/`` beside the project file."""
+    db = Path(db_path)
+    return db.with_name(db.stem + ".models")

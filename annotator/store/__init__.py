@@ -36,6 +36,7 @@ class Store:
         from annotator.store.annotators import Annotators
         from annotator.store.articles import Articles
         from annotator.store.gold import Gold
+        from annotator.store.learning import Learning
         from annotator.store.sentences import Sentences
         from annotator.store.state import State
         from annotator.store.suggestions import Suggestions
@@ -50,6 +51,7 @@ class Store:
         self.suggestions = Suggestions(self)
         self.gold = Gold(self)
         self.state = State(self)
+        self.learning = Learning(self)
 
     # ------------------------------------------------------------------ lifecycle
 

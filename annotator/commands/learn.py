@@ -1,0 +1,135 @@
+"""``annotator train``: the learned extractor from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+
+
+def _fmt(v) -> str:
+    return "  –  " if v is None else f"{v:.3f}"
+
+
+@cli.command()
+@db_option
+@click.option("--gold", is_flag=True, help="Learn from the adjudicated gold layer.")
+@click.option(
+    "--annotator",
+    "annotators",
+    multiple=True,
+    help="Learn from this annotator's layer (repeatable).",
+)
+@click.option("--labels", default="", help="Comma-separated labels [default: all of the schema].")
+@click.option(
+    "--name", default="default", show_default=True, help="Model name (extractor learned:NAME)."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Model file [default: <project>.models/NAME.model].",
+)
+@click.option(
+    "--cv",
+    default=5,
+    show_default=True,
+    help="Folds of article-grouped cross-validation (0: none).",
+)
+@click.option(
+    "--curve", is_flag=True, help="Print a learning curve (F1 against training sentences) instead."
+)
+@click.option(
+    "--no-rules", is_flag=True, help="Do not use the rule extractors' outputs as features."
+)
+@json_option
+def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json) -> None:
+    """Train the learned sentence classifier from decided sentences and report cross-validated F1.
+
+    Default layer: gold when it has data, else every annotator. Folds never split an article.
+    Needs scikit-learn (pip install -e '.[learn]').
+
+    Example:
+        annotator train --db project.db --gold --cv 5
+        annotator train --db project.db --curve
+    """
+    from annotator.learn.project import curve_project, train_project
+
+    wanted = [s.strip() for s in labels.split(",") if s.strip()]
+    with open_store(db) as store:
+        if curve:
+            with progress_bar("Learning curve") as progress:
+                points = curve_project(
+                    store,
+                    annotators=annotators,
+                    gold=gold,
+                    labels=wanted,
+                    cv=max(cv, 2),
+                    use_rules=not no_rules,
+                    progress=progress,
+                )
+            if as_json:
+                click.echo(json.dumps(points, ensure_ascii=False, indent=2))
+                return
+            labs = list(points[0]["labels"]) if points else []
+            click.echo(
+                f"{'fraction':>8} {'sentences':>9} {'micro F1':>9} {'macro F1':>9} "
+                + " ".join(f"{lab:>10}" for lab in labs)
+            )
+            for p in points:
+                click.echo(
+                    f"{p['fraction']:>8.0%} {p['train_sentences']:>9} {_fmt(p['micro_f1']):>9} {_fmt(p['macro_f1']):>9} "
+                    + " ".join(f"{_fmt(p['labels'][lab]):>10}" for lab in labs)
+                )
+            return
+        with progress_bar("Training") as progress:
+            model, path = train_project(
+                store,
+                name=name,
+                annotators=annotators,
+                gold=gold,
+                labels=wanted,
+                cv=cv,
+                use_rules=not no_rules,
+                out=out,
+                progress=progress,
+            )
+    report = {
+        "model": str(path),
+        "extractor": f"learned:{model.name}",
+        "version": model.version,
+        "trained_on": model.trained_on,
+        "labels": list(model.labels),
+        "skipped": model.skipped,
+        "cv": model.cv,
+    }
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    t = model.trained_on
+    click.echo(
+        f"trained learned:{model.name} (version {model.version}) on {t['sentences']} sentences "
+        f"of {t['articles']} articles, layer(s): {t.get('layers')}"
+    )
+    click.echo(f"saved {path}")
+    for lab, why in model.skipped.items():
+        click.echo(f"no classifier for {lab}: {why}")
+    if model.cv:
+        cvr = model.cv
+        click.echo(f"{cvr['folds']}-fold cross-validation by article:")
+        click.echo(
+            f"  {'label':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
+        )
+        for lab, v in cvr["labels"].items():
+            click.echo(
+                f"  {lab:<12} {_fmt(v['precision']):>9} {_fmt(v['recall']):>7} {_fmt(v['f1']):>7} "
+                f"{v['tp']:>5} {v['fp']:>5} {v['fn']:>5}"
+            )
+        m = cvr["micro"]
+        click.echo(
+            f"  {'micro':<12} {_fmt(m['precision']):>9} {_fmt(m['recall']):>7} {_fmt(m['f1']):>7}"
+        )
+        click.echo(f"  {'macro F1':<12} {'':>9} {'':>7} {_fmt(cvr['macro_f1']):>7}")
