@@ -50,29 +50,73 @@ def vectorizer():
     )
 
 
-def featurize(texts: Sequence[str], rules: RuleVotes | None = None):
-    """A sparse matrix, one row per text."""
+PARALLEL_MIN = 20_000  # below this, starting worker processes costs more than it saves
+
+
+def _featurize_chunk(args):
+    texts, rules = args
     return vectorizer().transform([analyze(t, rules) for t in texts])
+
+
+def featurize(texts: Sequence[str], rules: RuleVotes | None = None):
+    """A sparse matrix, one row per text (on all CPUs for big batches)."""
+    import os
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(texts) < PARALLEL_MIN or workers < 2 or os.name != "posix":
+        return _featurize_chunk((list(texts), rules))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scipy.sparse import vstack
+
+    size = -(-len(texts) // (workers * 4))
+    chunks = [(list(texts[i : i + size]), rules) for i in range(0, len(texts), size)]
+    # fork is cheap (workers inherit the loaded jieba dictionary) but unsafe once other threads
+    # run (the GUI's background retraining): then start clean workers from a fork server.
+    import threading
+
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        parts = list(pool.map(_featurize_chunk, chunks))
+    return vstack(parts).tocsr()
+
+
+class RegistryVotes:
+    """Votes of the built-in rule extractors for some labels (picklable: workers rebuild it)."""
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        self.labels = tuple(labels)
+        self._extractors: list | None = None
+
+    def __getstate__(self):
+        return {"labels": self.labels}
+
+    def __setstate__(self, state) -> None:
+        self.labels = state["labels"]
+        self._extractors = None
+
+    def extractors(self) -> list:
+        if self._extractors is None:
+            from annotator.extractors.registry import builtin_extractors
+
+            self._extractors = [e for e in builtin_extractors() if set(e.labels) & set(self.labels)]
+        return self._extractors
+
+    def __call__(self, text: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for ex in self.extractors():
+            for sug in ex.extract(text, None):
+                out[sug.label] = max(out.get(sug.label, 0.0), float(sug.score))
+        return out
 
 
 def rule_votes_from_registry(labels: Sequence[str]) -> RuleVotes | None:
     """Votes of the built-in rule extractors for ``labels``, if the extractors are installed."""
     try:
-        from annotator.extractors.registry import builtin_extractors
-    except ImportError:
+        votes = RegistryVotes(labels)
+        if not votes.extractors():
+            return None
+    except Exception:  # not installed, or a broken plug-in: train without rule features
         return None
-    try:
-        extractors = [e for e in builtin_extractors() if set(e.labels) & set(labels)]
-    except Exception:  # a broken third-party plug-in must not stop training
-        return None
-    if not extractors:
-        return None
-
-    def votes(text: str) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for ex in extractors:
-            for sug in ex.extract(text, None):
-                out[sug.label] = max(out.get(sug.label, 0.0), float(sug.score))
-        return out
-
     return votes

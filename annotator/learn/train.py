@@ -36,16 +36,33 @@ def make_dataset(rows: Sequence[TrainingRow], labels: Sequence[str]) -> Dataset:
     return Dataset(texts, targets, [r.article_id for r in rows], tuple(labels))
 
 
-def _classifier():
+LARGE = 20_000  # from this many sentences on, stochastic gradient descent replaces liblinear
+
+
+def _classifier(n: int):
+    """Logistic regression either way; balanced weights because every label is rarer than not.
+
+    liblinear is exact and well-behaved on the small data of a starting project; on large data
+    SGD with the logistic loss reaches the same kind of model in a fraction of the time.
+    """
+    if n >= LARGE:
+        from sklearn.linear_model import SGDClassifier
+
+        return SGDClassifier(
+            loss="log_loss",
+            alpha=2e-6,
+            class_weight="balanced",
+            max_iter=40,
+            tol=1e-3,
+            random_state=0,
+        )
     from sklearn.linear_model import LogisticRegression
 
-    # liblinear: fast and well-behaved on sparse, small-to-medium data; balanced weights because
-    # every label is rarer than its absence.
     return LogisticRegression(solver="liblinear", C=4.0, class_weight="balanced", max_iter=200)
 
 
 def _fit_label(x, y):
-    clf = _classifier()
+    clf = _classifier(x.shape[0])
     clf.fit(x, y)
     return clf
 
