@@ -161,3 +161,42 @@ def set_field(state: AnnotationState, label: str, field_id: str, value: Any) -> 
 
 def set_note(state: AnnotationState, note: str) -> AnnotationState:
     return state.with_(note=note)
+
+
+def accept_suggestions(state: AnnotationState, suggestions) -> AnnotationState:
+    """Take extractor suggestions into a state: their labels, spans and (empty) form fields.
+
+    ``suggestions`` are stored suggestions (label, spans as {start, end, fields}, fields). What the
+    annotator already has stays: labels are added, a field is filled only where it is empty.
+    """
+    labels = list(state.labels)
+    spans = list(state.spans)
+    fields = {k: dict(v) for k, v in state.fields.items()}
+    keys = {s.key() for s in spans}
+    for sug in suggestions:
+        if sug.label not in labels:
+            labels.append(sug.label)
+        for raw in sug.spans:
+            span = SpanValue(
+                sug.label, int(raw["start"]), int(raw["end"]), dict(raw.get("fields") or {})
+            )
+            if span.key() not in keys:
+                keys.add(span.key())
+                spans.append(span)
+        values = fields.setdefault(sug.label, {})
+        for fid, value in (sug.fields or {}).items():
+            if values.get(fid) in (None, "") and value not in (None, ""):
+                values[fid] = value
+        if not values:
+            fields.pop(sug.label)
+    return state.with_(labels=tuple(labels), spans=tuple(spans), fields=fields)
+
+
+def review_outcome(accepted: AnnotationState, final: AnnotationState) -> str:
+    """How an accepted suggestion ended: "accepted" unchanged, or "changed" (labels, spans, fields)."""
+    same = (
+        set(accepted.labels) == set(final.labels)
+        and {s.key() for s in accepted.spans} == {s.key() for s in final.spans}
+        and dict(accepted.fields) == dict(final.fields)
+    )
+    return "accepted" if same else "changed"

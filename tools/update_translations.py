@@ -101,6 +101,11 @@ ZH = {
     "Keyboard shortcuts": "快捷键",
     "Command": "命令",
     "Keys": "按键",
+    "&Accept suggestions": "接受建议(&A)",
+    "Re&ject suggestions": "拒绝建议(&J)",
+    "Show &suggestions": "显示建议(&S)",
+    "No suggestions for this sentence.": "本句没有建议。",
+    "Accept suggestions": "接受建议",
 }
 
 

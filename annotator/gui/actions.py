@@ -59,6 +59,20 @@ def base_specs() -> list[ActionSpec]:
         ),
         ActionSpec("edit_note", "annotate", tr("Edit &note"), ("Ctrl+E",), "edit_note"),
         ActionSpec(
+            "accept_suggestions",
+            "annotate",
+            tr("&Accept suggestions"),
+            ("Space",),
+            "accept_suggestions",
+        ),
+        ActionSpec(
+            "reject_suggestions",
+            "annotate",
+            tr("Re&ject suggestions"),
+            ("Shift+Space",),
+            "reject_suggestions",
+        ),
+        ActionSpec(
             "next_sentence", "navigate", tr("&Next sentence"), ("J", "Down"), "next_sentence"
         ),
         ActionSpec(
@@ -77,6 +91,9 @@ def base_specs() -> list[ActionSpec]:
         ),
         ActionSpec(
             "show_guidelines", "view", tr("&Guidelines"), ("F1",), "toggle_guidelines", True
+        ),
+        ActionSpec(
+            "show_suggestions", "view", tr("Show &suggestions"), ("G",), "toggle_suggestions", True
         ),
         ActionSpec("lang_en", "view", tr("English"), (), "set_language", True, "en"),
         ActionSpec("lang_zh", "view", tr("简体中文"), (), "set_language", True, "zh_CN"),

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.title)
         self.view = ArticleView(self.session.schema)
         self.view.hide_boilerplate = self.acts["hide_boilerplate"].isChecked()
+        self.acts["show_suggestions"].setChecked(True)
         self.view.sentence_clicked.connect(self._on_sentence_clicked)
         cl.addWidget(self.view)
         # Up/Down move between sentences only while the article has focus (the list keeps them)
@@ -258,17 +259,14 @@ class MainWindow(QMainWindow):
 
     def _suggestions(self) -> dict:
         """Stored extractor suggestions for the current article (shown as ghost labels)."""
-        if self.session.article_id is None:
-            return {}
-        try:
-            return self.session.store.suggestions.for_article(self.session.article_id)
-        except AnnotatorError:
-            return {}
+        return self.session.all_suggestions()
 
     def _on_changed(self, change: Change) -> None:
         if self.session.article_id in change.articles:
             if "boilerplate" in change.kinds:
                 self.view.set_sentences(self.session.sentences())
+            if "suggestions" in change.kinds:
+                self.view.set_suggestions(self.session.all_suggestions())
             for sid in change.sentences:
                 self.view.update_state(sid, self.session.state(sid))
             if self.session.sentence_id in change.sentences:
@@ -437,6 +435,7 @@ class MainWindow(QMainWindow):
         if s is None:
             return
         self.session.update_state(edits.confirm, self.tr("Confirm sentence"))
+        self.session.record_confirmed(s.sentence_id)
         nxt = self.session.store.sentences.next_undecided(
             s.article_id, self.session.annotator.annotator_id, s.position
         )
@@ -447,6 +446,19 @@ class MainWindow(QMainWindow):
             )
             return
         self.session.go_to(s.article_id, nxt.sentence_id)
+
+    def accept_suggestions(self) -> None:
+        if not self.session.accept_suggestions():
+            self.statusBar().showMessage(self.tr("No suggestions for this sentence."), 3000)
+
+    def reject_suggestions(self) -> None:
+        if not self.session.reject_suggestions():
+            self.statusBar().showMessage(self.tr("No suggestions for this sentence."), 3000)
+
+    def toggle_suggestions(self) -> None:
+        self.view.set_suggestions(
+            self.session.all_suggestions(), show=self.acts["show_suggestions"].isChecked()
+        )
 
     def flip_boilerplate(self) -> None:
         self.session.flip_boilerplate()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator import edits
 from annotator.edits import Edit, SetArticleFields, SetBoilerplate, SetState
 from annotator.errors import AnnotatorError
 from annotator.records import AnnotationState, Article, Change, Sentence
@@ -39,6 +40,8 @@ class ProjectSession(QObject):
         self.sentence_id: int | None = None
         self._article: Article | None = None
         self._sentences: list[Sentence] = []
+        self._suggestions: dict[int, list] = {}
+        self._accepted: dict[int, AnnotationState] = {}  # state right after Space, per sentence
 
     # ------------------------------------------------------------------ project and annotator
 
@@ -73,6 +76,7 @@ class ProjectSession(QObject):
         if self._article is None or self._article.article_id != self.article_id:
             self._article = self.store.articles.get(self.article_id)
             self._sentences = self.store.sentences.for_article(self.article_id)
+            self.load_suggestions()
         return self._article
 
     def sentences(self) -> list[Sentence]:
@@ -103,6 +107,81 @@ class ProjectSession(QObject):
             return {}
         found = self.store.annotations.for_article(self.article_id, self.annotator.annotator_id)
         return {sid: a.state for sid, a in found.items()}
+
+    # ------------------------------------------------------------------ suggestions
+
+    def load_suggestions(self) -> None:
+        """Read the current article's extractor suggestions, less those this annotator rejected."""
+        if self.article_id is None:
+            self._suggestions = {}
+            return
+        found = self.store.suggestions.for_article(self.article_id)
+        rejected = self.store.suggestions.rejected(self.annotator.annotator_id, self.article_id)
+        self._suggestions = {
+            sid: kept
+            for sid, sugs in found.items()
+            if (kept := [g for g in sugs if (sid, g.extractor) not in rejected])
+        }
+
+    def suggestions(self, sentence_id: int | None = None) -> list:
+        sid = self.sentence_id if sentence_id is None else sentence_id
+        return self._suggestions.get(sid, []) if sid is not None else []
+
+    def all_suggestions(self) -> dict[int, list]:
+        self.article()
+        return self._suggestions
+
+    def accept_suggestions(self) -> bool:
+        """Space: take the current sentence's suggestions into this annotator's layer (undoable)."""
+        sugs = self.suggestions()
+        if not sugs:
+            return False
+        changed = self.update_state(
+            lambda s: edits.accept_suggestions(s, sugs), self.tr("Accept suggestions")
+        )
+        self._accepted[self.sentence_id] = self.state()
+        return changed
+
+    def reject_suggestions(self) -> bool:
+        """Shift+Space: reject the current sentence's suggestions (recorded; their ghosts go)."""
+        sid = self.sentence_id
+        sugs = self.suggestions()
+        if not sugs or sid is None:
+            return False
+        self._record_reviews(sid, sugs, "rejected")
+        self._suggestions.pop(sid, None)
+        self._accepted.pop(sid, None)
+        self.changed.emit(
+            Change(frozenset({self.article_id}), frozenset({sid}), frozenset({"suggestions"}))
+        )
+        return True
+
+    def record_confirmed(self, sentence_id: int) -> None:
+        """On confirming a sentence whose suggestions were accepted: unchanged or changed."""
+        accepted = self._accepted.pop(sentence_id, None)
+        sugs = self.suggestions(sentence_id)
+        if accepted is None or not sugs:
+            return
+        self._record_reviews(
+            sentence_id, sugs, edits.review_outcome(accepted, self.state(sentence_id))
+        )
+
+    def _record_reviews(self, sentence_id: int, sugs: list, outcome: str) -> None:
+        seen = set()
+        try:
+            with self.store.transaction():
+                for g in sugs:
+                    if g.extractor not in seen:
+                        seen.add(g.extractor)
+                        self.store.suggestions.record_review(
+                            sentence_id,
+                            self.annotator.annotator_id,
+                            g.extractor,
+                            g.extractor_version,
+                            outcome,
+                        )
+        except AnnotatorError as e:
+            self.error.emit(e)
 
     # ------------------------------------------------------------------ navigation
 

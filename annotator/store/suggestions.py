@@ -99,3 +99,13 @@ class Suggestions:
         ):
             out.setdefault(ext, {})[outcome] = n
         return out
+
+    def rejected(self, annotator_id: int, article_id: int) -> set[tuple[int, str]]:
+        """(sentence_id, extractor) pairs whose suggestions this annotator rejected in an article."""
+        rows = self.store.query(
+            "SELECT DISTINCT r.sentence_id, r.extractor FROM suggestion_reviews r "
+            "JOIN sentences s ON s.sentence_id = r.sentence_id "
+            "WHERE r.annotator_id = ? AND s.article_id = ? AND r.outcome = 'rejected'",
+            [annotator_id, article_id],
+        )
+        return {(r[0], r[1]) for r in rows}

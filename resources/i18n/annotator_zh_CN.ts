@@ -68,67 +68,82 @@
         <translation>编辑备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="62" />
+        <location filename="../../annotator/gui/actions.py" line="64" />
+        <source>&amp;Accept suggestions</source>
+        <translation>接受建议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="71" />
+        <source>Re&amp;ject suggestions</source>
+        <translation>拒绝建议(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="76" />
         <source>&amp;Next sentence</source>
         <translation>下一句(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="65" />
+        <location filename="../../annotator/gui/actions.py" line="79" />
         <source>&amp;Previous sentence</source>
         <translation>上一句(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="70" />
+        <location filename="../../annotator/gui/actions.py" line="84" />
         <source>Next article with &amp;undecided sentences</source>
         <translation>下一篇有未判定句子的文章(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="74" />
+        <location filename="../../annotator/gui/actions.py" line="88" />
         <source>P&amp;revious article</source>
         <translation>上一篇文章(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="76" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>&amp;Hide boilerplate</source>
         <translation>隐藏模板文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="79" />
+        <location filename="../../annotator/gui/actions.py" line="93" />
         <source>&amp;Guidelines</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="81" />
+        <location filename="../../annotator/gui/actions.py" line="96" />
+        <source>Show &amp;suggestions</source>
+        <translation>显示建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="98" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="82" />
+        <location filename="../../annotator/gui/actions.py" line="99" />
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="86" />
+        <location filename="../../annotator/gui/actions.py" line="103" />
         <source>&amp;Switch annotator…</source>
         <translation>切换标注员(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="91" />
+        <location filename="../../annotator/gui/actions.py" line="108" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="93" />
+        <location filename="../../annotator/gui/actions.py" line="110" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="122" />
         <source>Toggle %s (or span from selection)</source>
         <translation>切换“%s”(有选中文字时添加片段)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="116" />
+        <location filename="../../annotator/gui/actions.py" line="133" />
         <source>Exact %s span (no snapping)</source>
         <translation>精确的“%s”片段(不对齐词语)</translation>
     </message>
@@ -316,47 +331,47 @@
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="189" />
+        <location filename="../../annotator/gui/main_window.py" line="192" />
         <source>1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
         <translation>1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="202" />
+        <location filename="../../annotator/gui/main_window.py" line="205" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="203" />
+        <location filename="../../annotator/gui/main_window.py" line="206" />
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204" />
+        <location filename="../../annotator/gui/main_window.py" line="207" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="205" />
+        <location filename="../../annotator/gui/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="206" />
+        <location filename="../../annotator/gui/main_window.py" line="209" />
         <source>A&amp;nnotator</source>
         <translation>标注员(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="216" />
+        <location filename="../../annotator/gui/main_window.py" line="219" />
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
@@ -411,39 +426,53 @@
         <translation>确认句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="443" />
+        <location filename="../../annotator/gui/main_window.py" line="444" />
         <source>Every sentence of this article is decided. N goes to the next article.</source>
         <translation>本文所有句子都已判定。按 N 进入下一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="506" />
+        <location filename="../../annotator/gui/main_window.py" line="452" />
+        <location filename="../../annotator/gui/main_window.py" line="456" />
+        <source>No suggestions for this sentence.</source>
+        <translation>本句没有建议。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="520" />
         <source>About annotator</source>
         <translation>关于 annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="507" />
+        <location filename="../../annotator/gui/main_window.py" line="521" />
         <source>annotator %s — an annotation workbench for Chinese news and publicity.</source>
         <translation>annotator %s——中文新闻与宣传文本标注工作台。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="565" />
+        <location filename="../../annotator/gui/main_window.py" line="579" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="565" />
+        <location filename="../../annotator/gui/main_window.py" line="579" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="574" />
+        <location filename="../../annotator/gui/main_window.py" line="588" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="588" />
+        <location filename="../../annotator/gui/main_window.py" line="602" />
         <source>Import failed</source>
         <translation>导入失败</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="140" />
+        <source>Accept suggestions</source>
+        <translation>接受建议</translation>
     </message>
 </context>
 <context>

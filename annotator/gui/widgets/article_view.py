@@ -308,12 +308,13 @@ class ArticleView(QTextEdit):
                 )
         if self.show_suggestions:
             for sug in self.suggestions.get(sid, []):
-                for span in getattr(sug, "spans", ()):
-                    sels.append(
-                        self._span_selection(
-                            p, span, colors.get(span.label, "#000000"), dashed=True
-                        )
-                    )
+                for (
+                    raw
+                ) in sug.spans:  # stored as {start, end, fields}; the label is the suggestion's
+                    span = SpanValue(sug.label, int(raw["start"]), int(raw["end"]))
+                    if 0 <= span.start < span.end <= len(p.sentence.text):
+                        color = colors.get(sug.label, "#000000")
+                        sels.append(self._span_selection(p, span, color, dashed=True))
         return sels
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
