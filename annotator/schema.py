@@ -26,8 +26,9 @@ SCHEMA_FORMAT = 1
 
 # Keys the workbench uses for navigation and commands; a label may not take them.
 # 0 clears, J/K and N/P move, B flips boilerplate, S skips (review), Z undo (review),
-# ? shows shortcuts, space accepts suggestions.
-RESERVED_KEYS: frozenset[str] = frozenset("0JKNPBSZ? ")
+# ? shows shortcuts, space accepts suggestions, G shows suggestions, H hides boilerplate,
+# U shows the uncertain-first queue.
+RESERVED_KEYS: frozenset[str] = frozenset("0JKNPBSZGHU? ")
 
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")

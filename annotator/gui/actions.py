@@ -23,7 +23,7 @@ def tr(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
     name: str
-    menu: str  # "file", "edit", "annotate", "navigate", "view", "annotator", "help"
+    menu: str  # "file", "edit", "annotate", "navigate", "view", "learn", "annotator", "help"
     text: str
     shortcuts: tuple[str, ...]
     handler: str  # method name on the main window
@@ -97,6 +97,11 @@ def base_specs() -> list[ActionSpec]:
         ),
         ActionSpec("lang_en", "view", tr("English"), (), "set_language", True, "en"),
         ActionSpec("lang_zh", "view", tr("简体中文"), (), "set_language", True, "zh_CN"),
+        ActionSpec(
+            "retrain", "learn", tr("&Retrain model and refresh suggestions"), ("Ctrl+R",), "retrain"
+        ),
+        ActionSpec("uncertain", "learn", tr("&Uncertain first"), ("U",), "toggle_uncertain", True),
+        ActionSpec("curve", "learn", tr("&Learning curve…"), (), "show_curve"),
         ActionSpec(
             "switch_annotator",
             "annotator",

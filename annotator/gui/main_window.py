@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QProgressDialog,
     QScrollArea,
     QSplitter,
@@ -43,11 +44,12 @@ from annotator.gui.session import ProjectSession
 from annotator.gui.widgets.article_view import ArticleView, SelectionInSentence
 from annotator.gui.widgets.form_panel import FormPanel
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
+from annotator.gui.widgets.learning import CurveDialog, UncertainDock
 from annotator.gui.workers import Job, Runner
 from annotator.records import Change, SpanValue
 from annotator.tokens import snap_to_tokens
 
-MENUS = ("file", "edit", "annotate", "navigate", "view", "annotator", "help")
+MENUS = ("file", "edit", "annotate", "navigate", "view", "learn", "annotator", "help")
 
 
 class MainWindow(QMainWindow):
@@ -179,6 +181,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines)
         self.guidelines.hide()
         self.guidelines.visibilityChanged.connect(self.acts["show_guidelines"].setChecked)
+        self.uncertain = UncertainDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.uncertain)
+        self.uncertain.hide()
+        self.uncertain.visibilityChanged.connect(self.acts["uncertain"].setChecked)
+        self.uncertain.sentence_chosen.connect(self._on_queue_chosen)
+        self.learn_progress = QProgressBar()
+        self.learn_progress.setObjectName("learn_progress")
+        self.learn_progress.setMaximumWidth(160)
+        self.learn_progress.hide()
 
         bar = QStatusBar()
         self.setStatusBar(bar)
@@ -193,7 +204,12 @@ class MainWindow(QMainWindow):
             )
         )
         hints.setStyleSheet("color: #666;")
-        for w in (self.status_annotator, self.status_saved, self.status_progress):
+        for w in (
+            self.learn_progress,
+            self.status_annotator,
+            self.status_saved,
+            self.status_progress,
+        ):
             bar.addPermanentWidget(w)
         bar.addWidget(hints)
         self.acts[f"lang_{'zh' if self.language.startswith('zh') else 'en'}"].setChecked(True)
@@ -206,6 +222,7 @@ class MainWindow(QMainWindow):
             "annotate": self.tr("&Annotate"),
             "navigate": self.tr("&Navigate"),
             "view": self.tr("&View"),
+            "learn": self.tr("&Learn"),
             "annotator": self.tr("A&nnotator"),
             "help": self.tr("&Help"),
         }
@@ -232,8 +249,9 @@ class MainWindow(QMainWindow):
         for act in self.actions():
             self.removeAction(act)
         self.menuBar().clear()
-        self.removeDockWidget(self.guidelines)
-        self.guidelines.deleteLater()
+        for dock in (self.guidelines, self.uncertain):
+            self.removeDockWidget(dock)
+            dock.deleteLater()
         old = self.centralWidget()
         self._build_ui()
         old.deleteLater()
@@ -436,6 +454,13 @@ class MainWindow(QMainWindow):
             return
         self.session.update_state(edits.confirm, self.tr("Confirm sentence"))
         self.session.record_confirmed(s.sentence_id)
+        if self.uncertain.isVisible() and self.uncertain.queue:
+            decided = {sid for sid, st in self.session.states().items() if st.decided}
+            decided |= self._decided_elsewhere()
+            target = self.uncertain.next_after(s.sentence_id, decided)
+            if target is not None:
+                self.session.go_to(*target)
+                return
         nxt = self.session.store.sentences.next_undecided(
             s.article_id, self.session.annotator.annotator_id, s.position
         )
@@ -521,6 +546,95 @@ class MainWindow(QMainWindow):
             self.tr("annotator %s — an annotation workbench for Chinese news and publicity.")
             % __version__,
         )
+
+    # ------------------------------------------------------------------ learning
+
+    def _decided_elsewhere(self) -> set[int]:
+        ids = [sid for sid, _a, _u in self.uncertain.queue]
+        aid = self.session.annotator.annotator_id
+        return {
+            sid
+            for sid in ids
+            if (a := self.session.store.annotations.get(sid, aid)) and a.state.decided
+        }
+
+    def _on_queue_chosen(self, article_id: int, sentence_id: int) -> None:
+        self.form.commit_note()
+        self.session.go_to(article_id, sentence_id)
+        self.view.setFocus()
+
+    def retrain(self) -> Job | None:
+        """Train the learned model in the background, then refresh suggestions and the queue."""
+        if self.runner is not None and self.runner.isRunning():
+            self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
+            return None
+        annotator_id = self.session.annotator.annotator_id
+        job = Job(self.session.store.path, partial(_retrain_job, annotator_id))
+        self.learn_progress.setRange(0, 0)
+        self.learn_progress.show()
+        self.statusBar().showMessage(self.tr("Training the model in the background…"))
+
+        def progress(done: int, total: int) -> None:
+            self.learn_progress.setRange(0, total)
+            self.learn_progress.setValue(done)
+
+        def finished(result) -> None:
+            self.learn_progress.hide()
+            self.session.load_suggestions()
+            self.view.set_suggestions(self.session.all_suggestions())
+            self.uncertain.set_queue(result["queue"], result["texts"], result["model"])
+            self.statusBar().showMessage(
+                self.tr("Model %s trained on %d sentences; %d suggestions refreshed.")
+                % (result["model"], result["sentences"], result["suggestions"]),
+                10000,
+            )
+
+        def failed(exc) -> None:
+            self.learn_progress.hide()
+            self.statusBar().clearMessage()
+            show_error(self, exc, self.tr("Training failed"))
+
+        job.progress.connect(progress)
+        job.done.connect(finished)
+        job.failed.connect(failed)
+        self.runner = Runner(job, self)
+        self.runner.start()
+        return job
+
+    def toggle_uncertain(self) -> None:
+        self.uncertain.setVisible(not self.uncertain.isVisible())
+
+    def show_curve(self) -> Job | None:
+        if self.runner is not None and self.runner.isRunning():
+            self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
+            return None
+        from annotator.learn.project import curve_project
+
+        job = Job(
+            self.session.store.path,
+            lambda store, progress, cancel: curve_project(store, cv=3, progress=progress),
+        )
+        self.learn_progress.setRange(0, 0)
+        self.learn_progress.show()
+
+        def finished(points) -> None:
+            self.learn_progress.hide()
+            dialog = CurveDialog(points, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        def failed(exc) -> None:
+            self.learn_progress.hide()
+            show_error(self, exc, self.tr("Learning curve failed"))
+
+        job.progress.connect(
+            lambda d, t: (self.learn_progress.setRange(0, t), self.learn_progress.setValue(d))
+        )
+        job.done.connect(finished)
+        job.failed.connect(failed)
+        self.runner = Runner(job, self)
+        self.runner.start()
+        return job
 
     # ------------------------------------------------------------------ projects and import
 
@@ -617,6 +731,24 @@ class MainWindow(QMainWindow):
             self.runner.job.cancel()
             self.runner.wait(5000)
         super().closeEvent(event)
+
+
+def _retrain_job(annotator_id, store, progress, cancel):
+    """Train "default" from the project (gold if any, else every annotator), store its
+    suggestions, and rank this annotator's undecided sentences by uncertainty."""
+    from annotator.learn.project import suggest_learned, train_project, uncertain_first
+
+    model, _path = train_project(store, name="default", cv=0, progress=progress)
+    count = suggest_learned(store, "default")
+    queue = uncertain_first(store, annotator_id, model, limit=300)
+    texts = {sid: text for sid, _a, text in store.learning.sentence_texts([q[0] for q in queue])}
+    return {
+        "model": f"learned:{model.name}",
+        "sentences": model.trained_on["sentences"],
+        "suggestions": count,
+        "queue": queue,
+        "texts": texts,
+    }
 
 
 def _import_job(import_paths, paths, store, progress, cancel):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from annotator.tokens import tokenize
 
-N_FEATURES = 2**20
+N_FEATURES = 2**18
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 RuleVotes = Callable[[str], dict[str, float]]

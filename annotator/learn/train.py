@@ -114,6 +114,7 @@ def cross_validate(
     fraction: float = 1.0,
     progress: Progress | None = None,
     seed: int = 0,
+    features=None,
 ) -> dict[str, Any]:
     """P/R/F1 per label (pooled over folds) and micro/macro; ``fraction`` of each training fold's
     articles are used (for learning curves)."""
@@ -124,8 +125,10 @@ def cross_validate(
 
     skipped = check_data(ds)
     labels = [lab for lab in ds.labels if lab not in skipped]
-    rules = rule_votes_from_registry(labels) if use_rules else None
-    x = featurize(ds.texts, rules)
+    if features is None:
+        rules = rule_votes_from_registry(labels) if use_rules else None
+        features = featurize(ds.texts, rules)
+    x = features
     counts = {lab: [0, 0, 0] for lab in labels}
     splits = folds(ds.groups, k)
     trained_sizes = []
@@ -225,9 +228,15 @@ def learning_curve(
     progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """Cross-validated F1 when training on growing fractions of each fold's articles."""
+    from annotator.learn.features import featurize, rule_votes_from_registry
+
+    require_sklearn()
+    trainable = [lab for lab in ds.labels if lab not in check_data(ds)]
+    rules = rule_votes_from_registry(trainable) if use_rules else None
+    x = featurize(ds.texts, rules)  # once: only the training subsets change
     points = []
     for i, frac in enumerate(fractions, start=1):
-        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac)
+        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac, features=x)
         points.append(
             {
                 "fraction": frac,

@@ -1,0 +1,78 @@
+"""Active learning in the workbench: retrain in the background, uncertain-first queue, curve."""
+
+from __future__ import annotations
+
+import pytest
+from learn.test_learn import rough_labels
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from annotator.records import AnnotationState
+
+from .test_workbench_keyboard import press
+
+
+@pytest.fixture
+def labeled_window(qtbot, store, db_path, open_window):
+    lead = store.annotators.get_or_create("lead")
+    with store.transaction():
+        for aid in store.articles.ids()[:4]:
+            for s in store.sentences.for_article(aid):
+                if not s.boilerplate:
+                    store.annotations.write(
+                        s.sentence_id,
+                        lead.annotator_id,
+                        AnnotationState(labels=rough_labels(s.text), decided=True),
+                    )
+    return open_window(db_path, "alice")
+
+
+def test_retrain_runs_in_the_background_and_fills_the_queue(qtbot, labeled_window, store):
+    win = labeled_window
+    job = win.retrain()
+    assert win.learn_progress.isVisible()  # the window keeps working while it trains
+    with qtbot.waitSignal(job.done, timeout=60000) as done:
+        pass
+    win.runner.wait()
+    result = done.args[0]
+    assert result["model"] == "learned:default" and result["suggestions"] > 0
+    assert not win.learn_progress.isVisible()
+    press(qtbot, win, Qt.Key.Key_U)
+    assert win.uncertain.isVisible() and win.uncertain.list.count() == len(result["queue"]) > 10
+    scores = [u for _s, _a, u in result["queue"]]
+    assert scores == sorted(scores, reverse=True)
+    # choosing the first queued sentence and confirming moves to the next one in the queue
+    aid, sid = win.uncertain.list.item(0).data(Qt.ItemDataRole.UserRole)
+    win.uncertain.sentence_chosen.emit(aid, sid)
+    assert win.session.sentence_id == sid
+    press(qtbot, win, Qt.Key.Key_Return)
+    assert win.session.sentence_id == result["queue"][1][0]
+    # the learned model's suggestions show as ghosts in the articles
+    total = store.query("SELECT count(*) FROM suggestions WHERE extractor = 'learned:default'")[0][
+        0
+    ]
+    assert total == result["suggestions"]
+
+
+def test_learning_curve_dialog(qtbot, labeled_window):
+    win = labeled_window
+    job = win.show_curve()
+    with qtbot.waitSignal(job.done, timeout=60000):
+        pass
+    win.runner.wait()
+    dialogs = [d for d in win.findChildren(QDialog, "curve_dialog") if d.isVisible()]
+    assert dialogs and "micro F1" in dialogs[0].chart.series
+    image = dialogs[0].chart.grab()
+    assert not image.isNull()
+    dialogs[0].close()
+
+
+def test_retrain_without_data_shows_a_clear_error(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    job = window.retrain()
+    with qtbot.waitSignal(job.failed, timeout=60000) as failed:
+        pass
+    window.runner.wait()
+    assert "no decided sentences to learn from" in str(failed.args[0])
+    assert any("no decided sentences" in b.text() for b in window.findChildren(QMessageBox))
