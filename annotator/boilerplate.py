@@ -29,7 +29,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # bylines and metadata: 时间:… 作者:… 阅读:…, 来源:…, 责任编辑:…, 编辑/校对/审核, 文/… 图/…
     "byline": re.compile(
         r"^(时间|发布时间|作者|来源|出处|责任编辑|编辑|责编|校对|审核|审校|记者|通讯员|摄影|编审)\s*[:：]"
-        r"|阅读\s*[:：]\s*\d|浏览(次数)?\s*[:：]\s*\d|^文\s*/.*图\s*/|^(图|文)\s*/\s*\S{2,12}$"
+        r"|^[(（]\s*(来源|稿源|编辑|责编)\s*[:：][^)）]*[)）]$|阅读\s*[:：]\s*\d|浏览(次数)?\s*[:：]\s*\d|^文\s*/.*图\s*/|^(图|文)\s*/\s*\S{2,12}$"
     ),
     # a bare date or timestamp line, or a forum post header: 2024-10-15 10:44:40, TUhjnbcbe - 2023/8/5 21:00:00
     "timestamp": re.compile(
