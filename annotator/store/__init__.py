@@ -37,6 +37,7 @@ class Store:
         from annotator.store.articles import Articles
         from annotator.store.gold import Gold
         from annotator.store.learning import Learning
+        from annotator.store.review import Review
         from annotator.store.sentences import Sentences
         from annotator.store.state import State
         from annotator.store.suggestions import Suggestions
@@ -50,6 +51,7 @@ class Store:
         self.annotations = Annotations(self)
         self.suggestions = Suggestions(self)
         self.gold = Gold(self)
+        self.review = Review(self)
         self.state = State(self)
         self.learning = Learning(self)
 
