@@ -1,0 +1,158 @@
+"""``annotator extractors``, ``suggest`` and ``evaluate``: pre-annotation and scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+
+
+def _f(v) -> str:
+    return "    –" if v is None else f"{v:.3f}"
+
+
+@cli.command()
+@db_option
+@json_option
+def extractors(db, as_json) -> None:
+    """List the extractors: built-in rules, installed plug-ins and the project's learned models.
+
+    Example:
+        annotator extractors --db project.db
+    """
+    from annotator.extractors.registry import factories, get
+
+    rows = []
+    for name in factories():
+        try:
+            ex = get(name)
+            rows.append({"name": name, "version": str(ex.version), "labels": list(ex.labels)})
+        except Exception as e:  # a broken plug-in is listed with its error
+            rows.append({"name": name, "error": str(e)})
+    with open_store(db) as store:
+        from annotator.learn.project import model_names
+
+        for model in model_names(store):
+            rows.append({"name": f"learned:{model}", "version": "(model file)", "labels": []})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        detail = (
+            r.get("error")
+            or f"version {r['version']}  labels: {', '.join(r['labels']) or 'see the model'}"
+        )
+        click.echo(f"{r['name']:<18} {detail}")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--extractor",
+    "names",
+    multiple=True,
+    default=("rules",),
+    show_default=True,
+    help="Extractor to run (repeatable): statistics, slogans, anecdotes, rules, learned:NAME, a plug-in.",
+)
+@click.option("--articles", default="", help="Comma-separated article ids [default: all].")
+def suggest(db, names, articles) -> None:
+    """Run extractors over the project and store their suggestions (pre-annotation).
+
+    Re-running an extractor replaces its earlier suggestions. In the workbench they show as
+    ghost labels: Space accepts, Shift+Space rejects.
+
+    Example:
+        annotator suggest --db project.db --extractor rules
+    """
+    from annotator.extractors.registry import get
+    from annotator.suggest import run_extractor
+
+    ids = [int(x) for x in articles.split(",") if x.strip()] or None
+    with open_store(db) as store:
+        for name in names:
+            extractor = get(name, store)
+            with progress_bar(f"{extractor.name}") as progress:
+                sentences, count = run_extractor(store, extractor, ids, progress=progress)
+            click.echo(
+                f"{extractor.name} {extractor.version}: {count} suggestion(s) on {sentences} sentence(s)"
+            )
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--extractor", "name", default=None, help="Extractor to score (see annotator extractors)."
+)
+@click.option("--gold", is_flag=True, help="Score against the gold layer (the default).")
+@click.option(
+    "--annotator", default=None, help="Score against this annotator's layer instead of gold."
+)
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Score an outside extractor's output, given in the project's own export format.",
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write every false positive and false negative as JSONL.",
+)
+@json_option
+def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> None:
+    """Precision, recall and F1 of an extractor against gold (or an annotator's layer).
+
+    Sentence level per label with micro and macro averages; span level exact and overlap; the
+    statistic value and unit fields. Only decided, non-boilerplate reference sentences count.
+
+    Example:
+        annotator evaluate --db project.db --extractor rules --annotator reference --json
+    """
+    from annotator.errors import AnnotatorError
+    from annotator.evaluate import evaluate as run
+
+    if gold and annotator:
+        raise AnnotatorError("give either --gold or --annotator, not both")
+    with open_store(db) as store:
+        report, errors = run(
+            store, extractor_name=name, annotator=annotator, predictions_file=predictions
+        )
+    if errors_file is not None:
+        with open(errors_file, "w", encoding="utf-8") as f:
+            for e in errors:
+                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{report['extractor']} against {report['reference']}: {report['sentences']} sentences"
+    )
+    click.echo(
+        f"  {'label':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
+    )
+    for lab, v in report["labels"].items():
+        click.echo(
+            f"  {lab:<12} {_f(v['precision']):>9} {_f(v['recall']):>7} {_f(v['f1']):>7} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5}"
+        )
+    m = report["micro"]
+    click.echo(f"  {'micro':<12} {_f(m['precision']):>9} {_f(m['recall']):>7} {_f(m['f1']):>7}")
+    click.echo(f"  {'macro F1':<12} {'':>9} {'':>7} {_f(report['macro']['f1']):>7}")
+    for kind in ("exact", "overlap"):
+        parts = [
+            f"{lab} {_f(v['f1']).strip()}"
+            for lab, v in report["spans"][kind].items()
+            if v["tp"] + v["fp"] + v["fn"]
+        ]
+        if parts:
+            click.echo(f"  spans ({kind}) F1: " + ", ".join(parts))
+    for fid, v in report["fields"].items():
+        if v["total"]:
+            click.echo(f"  field {fid}: {v['correct']}/{v['total']} correct ({v['accuracy']:.3f})")
+    if errors_file is not None:
+        click.echo(f"  {len(errors)} error(s) written to {errors_file}")

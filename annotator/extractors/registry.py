@@ -1,0 +1,100 @@
+"""Finding extractors by name: the built-ins, other packages' plug-ins, and learned models.
+
+A plug-in package declares, in its pyproject.toml::
+
+    [project.entry-points."annotator.extractors"]
+    my_model = "my_package.module:factory"
+
+where ``factory()`` returns an object with ``name``, ``version``, ``labels`` and
+``extract(text, context)`` (see ``annotator.extractors.base``). The built-ins are declared the
+same way in this project's pyproject.toml, and also listed here so a checkout that was not
+installed still finds them. ``learned:NAME`` loads a model trained with ``annotator train``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+from annotator.errors import AnnotatorError
+from annotator.extractors.base import Combined, Extractor
+
+if TYPE_CHECKING:
+    from annotator.store import Store
+
+GROUP = "annotator.extractors"
+
+
+def statistics() -> Extractor:
+    from annotator.extractors.statistics import Statistics
+
+    return Statistics()
+
+
+def slogans() -> Extractor:
+    from annotator.extractors.slogans import Slogans
+
+    return Slogans()
+
+
+def anecdotes() -> Extractor:
+    from annotator.extractors.anecdotes import Anecdotes
+
+    return Anecdotes()
+
+
+def rules() -> Extractor:
+    """The three rule baselines together."""
+    return Combined("rules", (statistics(), slogans(), anecdotes()))
+
+
+BUILTIN: dict[str, Callable[[], Extractor]] = {
+    "statistics": statistics,
+    "slogans": slogans,
+    "anecdotes": anecdotes,
+    "rules": rules,
+}
+
+
+class UnknownExtractor(AnnotatorError):
+    pass
+
+
+def factories() -> dict[str, Callable[[], Extractor]]:
+    """Every installed extractor factory by name (built-ins first, then plug-ins)."""
+    found = dict(BUILTIN)
+    for ep in entry_points(group=GROUP):
+        if ep.name not in found:
+            found[ep.name] = ep.load
+    return found
+
+
+def builtin_extractors() -> list[Extractor]:
+    """The three single-label rule baselines."""
+    return [statistics(), slogans(), anecdotes()]
+
+
+def get(name: str, store: Store | None = None) -> Extractor:
+    """The extractor called ``name``; ``learned:NAME`` needs the project (``store``)."""
+    if name.startswith("learned:"):
+        if store is None:
+            raise UnknownExtractor(f"extractor '{name}' needs a project (--db)")
+        from annotator.learn.extractor import LearnedExtractor
+        from annotator.learn.project import load_project_model
+
+        return LearnedExtractor(load_project_model(store, name))
+    found = factories()
+    if name not in found:
+        raise UnknownExtractor(
+            f"unknown extractor '{name}'; known: {', '.join(found)}, learned:NAME (annotator train)"
+        )
+    try:
+        made = found[name]()
+        if callable(made) and not hasattr(made, "extract"):  # an entry point naming a factory
+            made = made()
+    except Exception as e:  # a broken plug-in: say which
+        raise UnknownExtractor(f"extractor '{name}' failed to load: {e}") from e
+    if not all(hasattr(made, a) for a in ("name", "version", "labels", "extract")):
+        raise UnknownExtractor(f"extractor '{name}' lacks name, version, labels or extract()")
+    return made

@@ -1,0 +1,194 @@
+"""Statistics: aggregate figures with their units, and change expressions.
+
+Patterns (each with an example from the seed articles):
+
+* FIGURE — an Arabic number, optionally with 万/亿 and 余/多, and a unit or measure word:
+  抓获犯罪嫌疑人195名, 1.63万名, 76.8万人次, 745万余元, 22263台次, 2300公里, 60多名.
+* CN_FIGURE — Chinese numerals count only with 余/多 or a 百/千/万 (一百余名); a bare Chinese
+  numeral + measure word is a formula, not a figure (五个一批, 一条主线, 六条刚性措施).
+* PERCENT — 99.7%, 12.5%; and CHANGE — a change word before a figure or percentage:
+  同比下降12.5%, 同比减少37.8%, 提升至98%, 上升至99.7%, 同比分别下降10.98%.
+* RANK — 第4位, 第8名.
+
+Not figures:
+* dates and times (7月28日, 2时许, 2022-08-15, 10:44:40) and durations (仅3分钟, 24小时): 月, 日,
+  时, 分钟, 小时 are not units here;
+* numbers inside formulas — in quotation marks (“1、3、5”分钟快反机制, “4+4+8”工作机制, “135”)
+  or joined by + (4+4+8);
+* page metadata (阅读:189377, ICP and licence numbers, phone numbers): no unit follows;
+* a value that only describes one incident's object: 价值7万余元的商品, 被骗的5万元.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.extractors.base import Context, SuggestedSpan, Suggestion
+
+NAME = "statistics"
+VERSION = "1"
+LABEL = "statistic"
+
+UNITS = (
+    "人次|辆次|台次|架次|户次|万元|亿元|元|个百分点|公里|千米|平方米|米|吨|公斤|千克|"
+    "名|人|起|件|个|处|家|辆|台|次|份|期|支|户|宗|项|条|所|场|批|枚|把|只|部|套|箱|张|本|间|座|艘|匹|头|笔|单"
+)
+_NUM = r"\d+(?:\.\d+)?"
+_MULT = r"(?:万|亿|千)?"
+_APPROX = r"(?:余|多)?"
+# a figure must not continue a longer number, a date (7月), a code (8·26) or a formula (4+4+8)
+_BEFORE = r"(?<![\d.·+\-:/A-Za-z])"
+FIGURE = re.compile(rf"{_BEFORE}({_NUM}{_MULT}{_APPROX})({UNITS})")
+CN_FIGURE = re.compile(
+    rf"(?<![\d.一二两三四五六七八九十百千万])"
+    rf"([一二两三四五六七八九十]+[百千万][一二两三四五六七八九十百千万]*(?:余|多)?|[一二两三四五六七八九十]+(?:余|多))({UNITS})"
+)
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def cn_number(text: str) -> int | None:
+    """一百余 → 100, 三千五百 → 3500, 十二 → 12, 两万 → 20000 (余/多 keep the stated value)."""
+    text = text.rstrip("余多")
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit == 10000:
+                total += (section + digit) * unit
+                section = 0
+            else:
+                section += (digit or 1) * unit
+            digit = 0
+        else:
+            return None
+    return total + section + digit or None
+
+
+PERCENT = re.compile(rf"{_BEFORE}({_NUM})(%|％)")
+RANK = re.compile(r"第(\d+)(位|名)")
+CHANGE = re.compile(
+    r"(?:同比|环比|较去年|较上年)?(?:分别)?(?:上升|下降|增长|减少|提升|提高|降低|下滑|增加|回升)(?:了)?(?:至|到|为)?$"
+)
+_UP = ("上升", "增长", "提升", "提高", "增加", "回升")
+_DOWN = ("下降", "减少", "降低", "下滑")
+INCIDENT_OBJECT = re.compile(r"(价值|被骗|被盗|骗走|盗走|损失)[了的]?$")
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
+INDICATOR_STOP = re.compile(r"[,，、;；。:：!！?？“”()（）\s]")
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _short_quote(pos: int, text: str, ranges: list[tuple[int, int]]) -> bool:
+    """Inside a short quotation (a formula such as “1、3、5”), not a long quoted statement."""
+    return any(a <= pos < b and b - a <= 14 for a, b in ranges)
+
+
+def _value(number: str) -> float | int | None:
+    from annotator.schema import parse_number
+
+    if number and number[0] in _CN_DIGITS or number[:1] == "十":
+        return cn_number(number)
+    try:
+        return parse_number(number)
+    except ValueError:
+        return None
+
+
+def _indicator(text: str, start: int) -> str:
+    """The words before a figure up to the previous punctuation: 抓获犯罪嫌疑人 (195名)."""
+    i = start
+    while i > 0 and not INDICATOR_STOP.match(text[i - 1]) and start - i < 16:
+        i -= 1
+    phrase = text[i:start]
+    phrase = CHANGE.sub("", phrase)
+    return phrase.lstrip("共累计已达约近超") if len(phrase) > 2 else phrase
+
+
+class Statistics:
+    """Finds aggregate figures; one suggestion per sentence with a span per figure."""
+
+    name = NAME
+    version = VERSION
+    labels = (LABEL,)
+
+    def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
+        spans = self.figures(text)
+        if not spans:
+            return []
+        first = spans[0]
+        fields = {k: v for k, v in first.fields.items()}
+        indicator = _indicator(text, first.start)
+        if indicator:
+            fields["indicator"] = indicator
+        score = 0.95 if any(ch.isdigit() for s in spans for ch in text[s.start : s.end]) else 0.75
+        return [Suggestion(LABEL, score, tuple(spans), fields)]
+
+    def figures(self, text: str) -> list[SuggestedSpan]:
+        quoted = _quoted_ranges(text)
+        found: list[tuple[int, int, dict]] = []
+
+        def add(start: int, end: int, number: str, unit: str) -> None:
+            if _short_quote(start, text, quoted):
+                return
+            if text[end : end + 1] in ("+", "、") and _inside(start, quoted):
+                return
+            before = text[max(0, start - 6) : start]
+            if INCIDENT_OBJECT.search(before):
+                return
+            # a change word right before the figure belongs to the span: 同比下降12.5%
+            change = CHANGE.search(text[max(0, start - 10) : start])
+            span_start = start - len(change.group()) if change and change.group() else start
+            fields: dict = {"unit": unit}
+            value = _value(number)
+            if value is not None:
+                fields["value"] = value
+            if change and change.group():
+                word = change.group()
+                fields["direction"] = (
+                    "up"
+                    if any(w in word for w in _UP)
+                    else "down"
+                    if any(w in word for w in _DOWN)
+                    else "flat"
+                )
+                if unit in ("%", "％") and "至" not in word and "到" not in word:
+                    fields["change"] = f"{number}%"
+            found.append((span_start, end, fields))
+
+        for m in FIGURE.finditer(text):
+            add(m.start(), m.end(), m.group(1), m.group(2))
+        for m in CN_FIGURE.finditer(text):
+            add(m.start(), m.end(), m.group(1), m.group(2))
+        for m in PERCENT.finditer(text):
+            add(m.start(), m.end(), m.group(1), "%")
+        for m in RANK.finditer(text):
+            if not _short_quote(m.start(), text, quoted):
+                found.append((m.start(), m.end(), {"value": int(m.group(1)), "unit": m.group(2)}))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        spans: list[SuggestedSpan] = []
+        last_end = -1
+        for start, end, fields in found:
+            if start >= last_end:  # keep the first of overlapping matches
+                spans.append(SuggestedSpan(start, end, fields))
+                last_end = end
+        return spans

@@ -1,0 +1,48 @@
+"""The three rule extractors over 10,000 generated articles: sentences per second (goal < 60 s).
+
+python benchmarks/extract_bench.py [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    from corpus import generate_articles
+
+    from annotator.boilerplate import flag_boilerplate
+    from annotator.extractors.registry import builtin_extractors
+    from annotator.segment import split_sentences
+
+    texts = generate_articles(args.articles)
+    sentences = []
+    for text in texts:
+        bounds = split_sentences(text)
+        flags = flag_boilerplate(text, bounds)
+        sentences.extend(text[b.start : b.end] for b, f in zip(bounds, flags, strict=True) if not f)
+    print(f"{args.articles} articles, {len(sentences)} non-boilerplate sentences")
+    total = 0.0
+    for ex in builtin_extractors():
+        t = time.perf_counter()
+        found = sum(1 for s in sentences if ex.extract(s))
+        secs = time.perf_counter() - t
+        total += secs
+        print(
+            f"{ex.name:<11} {secs:6.1f} s  {len(sentences) / secs:10,.0f} sentences/s  ({found} sentences suggested)"
+        )
+    print(
+        f"all three:  {total:6.1f} s  {len(sentences) / total:10,.0f} sentences/s   (goal: under 60 s)"
+    )
+
+
+if __name__ == "__main__":
+    main()

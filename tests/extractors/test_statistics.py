@@ -1,0 +1,75 @@
+"""Statistics: figures and changes found, dates, formulas, metadata and incident values not."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.extractors.statistics import Statistics, cn_number
+
+ST = Statistics()
+
+
+def spans(text):
+    found = ST.extract(text)
+    return [text[s.start : s.end] for g in found for s in g.spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("抓获犯罪嫌疑人195名。", ["195名"]),
+        ("巡逻盘查抓获现行违法犯罪嫌疑人1.63万名", ["1.63万名"]),
+        ("共投入巡防力量76.8万人次", ["76.8万人次"]),
+        ("查扣涉案资产745万余元。", ["745万余元"]),
+        ("每日抽调市局机关一百余名警力", ["一百余名"]),
+        ("投入警力5万余人次、警车22263台次", ["5万余人次", "22263台次"]),
+        ("巡查油气管道2300公里", ["2300公里"]),
+        (
+            "人民群众安全感由年的97.31%上升至年的99.7%",
+            ["97.31%", "上升至年的99.7%"][:1] + ["99.7%"],
+        ),
+        ("刑事治安警情数同比下降12.5%。", ["同比下降12.5%"]),
+        ("纠纷类警情数同比减少37.8%。", ["同比减少37.8%"]),
+        ("泰顺县车辆守法率提升至98%", ["提升至98%"]),
+        ("60多名夜宵摊主", ["60多名"]),
+    ],
+)
+def test_figures(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7月28日,象山公安机关成功破获一起诈骗案",  # a date
+        "7月26日2时许,会议室内灯火通明。",  # a time
+        "时间:2022-08-15作者:警安在线 阅读:189377",  # date and page metadata
+        "2024-10-15 10:44:40",
+        "仅3分钟,快反突击队便抵达",  # a duration
+        "24小时守护平安",
+        "锚定“五个一批、五个严防、三个确保”工作目标",  # numbers in formulas
+        "落实“1、3、5”分钟快反机制",
+        "创新“4+4+8”工作机制",
+        "严格落实巡逻防控“135”快反机制",
+        "京ICP备19046744号-1 栏目电话:010-85266860",
+        "刘先生经营的副食品店里价值7万余元的商品被盗",  # one incident's object
+        "省公安厅迅速出台了防溺水工作六条刚性措施",  # a Chinese numeral without 余/百: a formula
+        "已成功处置源头敏感性案事件起。",  # the number was lost in scraping
+    ],
+)
+def test_not_figures(text):
+    assert spans(text) == []
+
+
+def test_form_fields():
+    (g,) = ST.extract("全省共抓获在逃人员1.63万名,同比下降12.5%。")
+    assert g.fields["value"] == 16300 and g.fields["unit"] == "名"
+    assert g.fields["indicator"] == "全省共抓获在逃人员".lstrip("共") or g.fields[
+        "indicator"
+    ].endswith("在逃人员")
+    change = g.spans[1].fields
+    assert change["direction"] == "down" and change["change"] == "12.5%"
+
+
+def test_chinese_numbers():
+    assert [cn_number(x) for x in ("一百余", "三千五百", "十二", "两万")] == [100, 3500, 12, 20000]
