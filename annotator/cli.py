@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """
     bar: Any = None
     shown = 0
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr  # (click.get_text_stream is deprecated from click 8.5)
     interactive = stream.isatty()
 
     def update(done: int, total: int) -> None:

@@ -1,6 +1,6 @@
 """Render docs/screenshot.png: the workbench on a labeled seed article (offscreen, real CJK font).
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshot.py [docs/screenshot.png]
+QT_QPA_PLATFORM=offscreen python tools/screenshot.py [docs/screenshot.png]
 """
 
 from __future__ import annotations
@@ -52,20 +52,50 @@ def main(out: Path) -> None:
     session = ProjectSession(store, "alice")
     win = MainWindow(session)
     label(session, "【喜迎二十大", ["slogan"], [("slogan", "忠诚保平安")])
-    label(session, "让老百姓切实感受到安全就在身边", ["slogan"], [("slogan", "让老百姓切实感受到安全就在身边")])
+    label(
+        session,
+        "让老百姓切实感受到安全就在身边",
+        ["slogan"],
+        [("slogan", "让老百姓切实感受到安全就在身边")],
+    )
     label(session, "炎热的夏夜", [])
     label(session, "在坚定护航", ["slogan"], [("slogan", "两个先行")])
-    first = label(session, "截至目前,全省共投入", ["statistic"],
-          [("statistic", "76.8万人次"), ("statistic", "1.63万名"), ("statistic", "同比下降12.5%")],
-          {("statistic", "indicator"): "巡逻盘查抓获现行违法犯罪嫌疑人", ("statistic", "value"): 16300,
-           ("statistic", "unit"): "名"}, decided=False)
+    first = label(
+        session,
+        "截至目前,全省共投入",
+        ["statistic"],
+        [("statistic", "76.8万人次"), ("statistic", "1.63万名"), ("statistic", "同比下降12.5%")],
+        {
+            ("statistic", "indicator"): "巡逻盘查抓获现行违法犯罪嫌疑人",
+            ("statistic", "value"): 16300,
+            ("statistic", "unit"): "名",
+        },
+        decided=False,
+    )
     label(session, "下好先手棋助力经济复苏", [])
-    label(session, "7月初,浙江某纺织公司", ["anecdote"],
-          fields={("anecdote", "actors"): "一名员工", ("anecdote", "place"): "浙江某纺织公司"})
-    target = label(session, "“百日行动”开展以来,全省公安机关共打掉", ["statistic"],
-                   [("statistic", "23个"), ("statistic", "195名"), ("statistic", "127起"), ("statistic", "745万余元")],
-                   {("statistic", "indicator"): "抓获犯罪嫌疑人", ("statistic", "value"): 195,
-                    ("statistic", "unit"): "名", ("statistic", "period"): "百日行动以来"})
+    label(
+        session,
+        "7月初,浙江某纺织公司",
+        ["anecdote"],
+        fields={("anecdote", "actors"): "一名员工", ("anecdote", "place"): "浙江某纺织公司"},
+    )
+    target = label(
+        session,
+        "“百日行动”开展以来,全省公安机关共打掉",
+        ["statistic"],
+        [
+            ("statistic", "23个"),
+            ("statistic", "195名"),
+            ("statistic", "127起"),
+            ("statistic", "745万余元"),
+        ],
+        {
+            ("statistic", "indicator"): "抓获犯罪嫌疑人",
+            ("statistic", "value"): 195,
+            ("statistic", "unit"): "名",
+            ("statistic", "period"): "百日行动以来",
+        },
+    )
     session.set_article_field("outlet", "警安在线")
     session.set_article_field("date", "2022-08-15")
     session.set_article_field("campaign", "hundred_days")

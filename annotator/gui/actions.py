@@ -95,6 +95,15 @@ def base_specs() -> list[ActionSpec]:
         ActionSpec(
             "show_suggestions", "view", tr("Show &suggestions"), ("G",), "toggle_suggestions", True
         ),
+        ActionSpec(
+            "review_mode",
+            "view",
+            tr("&Review mode (disagreements → gold)"),
+            ("F2",),
+            "toggle_review",
+            True,
+        ),
+        ActionSpec("dashboard", "view", tr("Agreement &dashboard…"), ("Ctrl+D",), "show_dashboard"),
         ActionSpec("lang_en", "view", tr("English"), (), "set_language", True, "en"),
         ActionSpec("lang_zh", "view", tr("简体中文"), (), "set_language", True, "zh_CN"),
         ActionSpec(

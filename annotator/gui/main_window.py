@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QStatusBar,
     QTableView,
     QVBoxLayout,
@@ -45,6 +46,7 @@ from annotator.gui.widgets.article_view import ArticleView, SelectionInSentence
 from annotator.gui.widgets.form_panel import FormPanel
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
 from annotator.gui.widgets.learning import CurveDialog, UncertainDock
+from annotator.gui.widgets.review_view import ReviewView
 from annotator.gui.workers import Job, Runner
 from annotator.records import Change, SpanValue
 from annotator.tokens import snap_to_tokens
@@ -175,7 +177,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([420, 640, 380])
-        self.setCentralWidget(self.splitter)
+        self.review = ReviewView(self.session, lang)
+        self.review.dashboard_requested.connect(self.show_dashboard)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.review)
+        self.setCentralWidget(self.stack)
 
         self.guidelines = GuidelinesDock(lang, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines)
@@ -600,6 +607,37 @@ class MainWindow(QMainWindow):
         self.runner = Runner(job, self)
         self.runner.start()
         return job
+
+    WORKBENCH_MENUS = ("annotate", "navigate", "learn")
+
+    def toggle_review(self) -> None:
+        """Switch between annotating and reviewing; workbench keys rest while reviewing."""
+        on = self.acts["review_mode"].isChecked()
+        self.form.commit_note()
+        for spec in self.specs:
+            if spec.menu in self.WORKBENCH_MENUS:
+                self.acts[spec.name].setEnabled(not on)
+        self.stack.setCurrentIndex(1 if on else 0)
+        if on:
+            self.review.refresh()
+            self.review.queue_list.setFocus()
+        else:
+            self.session._article = None  # gold edits may have changed what the view shows
+            if self.session.article_id is not None:
+                self._on_position(self.session.article_id, self.session.sentence_id, force=True)
+            self.view.setFocus()
+
+    def show_dashboard(self) -> None:
+        from annotator.gui.widgets.dashboard import Dashboard, dashboard_data
+
+        try:
+            data = dashboard_data(self.session.store, self.review.chosen())
+        except AnnotatorError as e:
+            show_error(self, e, self.tr("Agreement dashboard"))
+            return
+        dialog = Dashboard(data, self.session.schema, i18n.content_language(self.language), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def toggle_uncertain(self) -> None:
         self.uncertain.setVisible(not self.uncertain.isVisible())

@@ -114,36 +114,61 @@
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="98" />
+        <source>&amp;Review mode (disagreements → gold)</source>
+        <translation>审核模式(分歧 → 金标准)(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="99" />
+        <source>Agreement &amp;dashboard…</source>
+        <translation>一致性仪表板(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="100" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="99" />
+        <location filename="../../annotator/gui/actions.py" line="101" />
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="103" />
+        <source>&amp;Retrain model and refresh suggestions</source>
+        <translation>重新训练模型并刷新建议(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="105" />
+        <source>&amp;Uncertain first</source>
+        <translation>最不确定优先(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="106" />
+        <source>&amp;Learning curve…</source>
+        <translation>学习曲线(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="110" />
         <source>&amp;Switch annotator…</source>
         <translation>切换标注员(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="108" />
+        <location filename="../../annotator/gui/actions.py" line="115" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="110" />
+        <location filename="../../annotator/gui/actions.py" line="117" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="129" />
         <source>Toggle %s (or span from selection)</source>
         <translation>切换“%s”(有选中文字时添加片段)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="133" />
+        <location filename="../../annotator/gui/actions.py" line="140" />
         <source>Exact %s span (no snapping)</source>
         <translation>精确的“%s”片段(不对齐词语)</translation>
     </message>
@@ -237,6 +262,60 @@
     </message>
 </context>
 <context>
+    <name>CurveChart</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="118" />
+        <source>training sentences</source>
+        <translation>训练句数</translation>
+    </message>
+</context>
+<context>
+    <name>CurveDialog</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="145" />
+        <source>Learning curve</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="149" />
+        <source>Cross-validated F1 (folds by article) when training on a growing share of the annotated sentences. A curve still rising means more annotation pays.</source>
+        <translation>按文章分折交叉验证的 F1,训练数据逐步增加。曲线仍在上升,说明继续标注仍有收益。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="37" />
+        <source>Agreement dashboard</source>
+        <translation>一致性仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="44" />
+        <source>%d sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</source>
+        <translation>%d 个句子由以下至少两人判定:%s。总体 Krippendorff's alpha %s,MASI %s。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="56" />
+        <source>Agreement per label (Krippendorff's alpha)</source>
+        <translation>各标签一致性(Krippendorff's alpha)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="61" />
+        <source>Agreement per annotator pair (Cohen's kappa, label sets)</source>
+        <translation>各标注员两两一致性(Cohen's kappa,标签集合)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="66" />
+        <source>Open disagreements per article</source>
+        <translation>各文章待处理分歧</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="71" />
+        <source>Labels per annotator (decided sentences)</source>
+        <translation>各标注员的标签数(已判定句子)</translation>
+    </message>
+</context>
+<context>
     <name>FormPanel</name>
     <message>
         <location filename="../../annotator/gui/widgets/form_panel.py" line="74" />
@@ -321,148 +400,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="95" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Search titles and text (Ctrl+F)</source>
         <translation>搜索标题和正文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="101" />
+        <location filename="../../annotator/gui/main_window.py" line="105" />
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="192" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
         <translation>1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="205" />
+        <location filename="../../annotator/gui/main_window.py" line="228" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="206" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="230" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="208" />
+        <location filename="../../annotator/gui/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="209" />
+        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <source>&amp;Learn</source>
+        <translation>学习(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="233" />
         <source>A&amp;nnotator</source>
         <translation>标注员(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <location filename="../../annotator/gui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="219" />
+        <location filename="../../annotator/gui/main_window.py" line="243" />
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304" />
+        <location filename="../../annotator/gui/main_window.py" line="329" />
         <source>Annotator: %s</source>
         <translation>标注员:%s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="306" />
+        <location filename="../../annotator/gui/main_window.py" line="331" />
         <source>✓ saved %s</source>
         <translation>✓ 已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="306" />
+        <location filename="../../annotator/gui/main_window.py" line="331" />
         <source>✓ all saved</source>
         <translation>✓ 全部已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="313" />
+        <location filename="../../annotator/gui/main_window.py" line="338" />
         <source>Article %s · project %d/%d</source>
         <translation>本文 %s · 项目 %d/%d</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="374" />
+        <location filename="../../annotator/gui/main_window.py" line="399" />
         <source>No other article has undecided sentences.</source>
         <translation>没有其他文章还有未判定的句子。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="392" />
+        <location filename="../../annotator/gui/main_window.py" line="417" />
         <source>A span must lie inside one sentence.</source>
         <translation>片段必须位于同一个句子之内。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="399" />
+        <location filename="../../annotator/gui/main_window.py" line="424" />
         <source>Toggle label</source>
         <translation>切换标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="423" />
+        <location filename="../../annotator/gui/main_window.py" line="448" />
         <source>Add span</source>
         <translation>添加片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="427" />
+        <location filename="../../annotator/gui/main_window.py" line="452" />
         <source>Clear labels</source>
         <translation>清除标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="437" />
+        <location filename="../../annotator/gui/main_window.py" line="462" />
         <source>Confirm sentence</source>
         <translation>确认句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="444" />
+        <location filename="../../annotator/gui/main_window.py" line="476" />
         <source>Every sentence of this article is decided. N goes to the next article.</source>
         <translation>本文所有句子都已判定。按 N 进入下一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="452" />
-        <location filename="../../annotator/gui/main_window.py" line="456" />
+        <location filename="../../annotator/gui/main_window.py" line="484" />
+        <location filename="../../annotator/gui/main_window.py" line="488" />
         <source>No suggestions for this sentence.</source>
         <translation>本句没有建议。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="520" />
+        <location filename="../../annotator/gui/main_window.py" line="552" />
         <source>About annotator</source>
         <translation>关于 annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="521" />
+        <location filename="../../annotator/gui/main_window.py" line="553" />
         <source>annotator %s — an annotation workbench for Chinese news and publicity.</source>
         <translation>annotator %s——中文新闻与宣传文本标注工作台。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="579" />
+        <location filename="../../annotator/gui/main_window.py" line="576" />
+        <location filename="../../annotator/gui/main_window.py" line="647" />
+        <source>Another job is still running.</source>
+        <translation>另一项任务仍在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="582" />
+        <source>Training the model in the background…</source>
+        <translation>正在后台训练模型…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="594" />
+        <source>Model %s trained on %d sentences; %d suggestions refreshed.</source>
+        <translation>模型 %s 已用 %d 个句子训练;已刷新 %d 条建议。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="602" />
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="636" />
+        <source>Agreement dashboard</source>
+        <translation>一致性仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="666" />
+        <source>Learning curve failed</source>
+        <translation>学习曲线计算失败</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="731" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="579" />
+        <location filename="../../annotator/gui/main_window.py" line="731" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="588" />
+        <location filename="../../annotator/gui/main_window.py" line="740" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="602" />
+        <location filename="../../annotator/gui/main_window.py" line="754" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
@@ -489,6 +604,94 @@
     </message>
 </context>
 <context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="61" />
+        <source>Annotators (comma-separated; empty: everyone)</source>
+        <translation>标注员(逗号分隔;留空为全部)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="65" />
+        <source>Any label</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="74" />
+        <source>Auto-adjudicate agreed</source>
+        <translation>自动采纳一致结果</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="78" />
+        <source>Dashboard…</source>
+        <translation>仪表板…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="102" />
+        <source>Gold candidate</source>
+        <translation>金标准候选</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="123" />
+        <source>Remove span</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="128" />
+        <source>Why (recorded with the decision)</source>
+        <translation>理由(随裁定一并记录)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <source>Accept (Enter)</source>
+        <translation>接受 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <source>Skip (S)</source>
+        <translation>跳过 (S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <source>Undo (Z)</source>
+        <translation>撤销 (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="191" />
+        <source>resolved %d of %d · open: %d disputed, %d agreed, %d incomplete</source>
+        <translation>已裁定 %d / %d · 待处理:%d 有分歧,%d 一致,%d 未完成</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="207" />
+        <source>Any pair</source>
+        <translation>任意两人</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="225" />
+        <source>No open disagreements.</source>
+        <translation>没有待处理的分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="276" />
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="301" />
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="302" />
+        <source>Candidate: %s</source>
+        <translation>候选:%s</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/review_view.py" line="361" />
+        <source>%d agreed sentence(s) promoted to gold. </source>
+        <translation>%d 个一致的句子已写入金标准。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../annotator/gui/dialogs/shortcuts_dialog.py" line="21" />
@@ -504,6 +707,24 @@
         <location filename="../../annotator/gui/dialogs/shortcuts_dialog.py" line="33" />
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>UncertainDock</name>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="24" />
+        <source>Uncertain first</source>
+        <translation>最不确定优先</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="29" />
+        <source>Learn → Retrain model (Ctrl+R) to rank undecided sentences.</source>
+        <translation>学习 → 重新训练模型 (Ctrl+R),以对未判定句子排序。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/widgets/learning.py" line="54" />
+        <source>%d undecided sentences, most uncertain first (model %s). Enter on a sentence of this list moves on to the next one in it.</source>
+        <translation>%d 个未判定句子,最不确定的在前(模型 %s)。在列表中的句子上按 Enter 会跳到列表中的下一句。</translation>
     </message>
 </context>
 </TS>
