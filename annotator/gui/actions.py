@@ -45,6 +45,8 @@ def base_specs() -> list[ActionSpec]:
             ("Ctrl+Shift+I",),
             "import_folder",
         ),
+        ActionSpec("export", "file", tr("&Export labeled data…"), ("Ctrl+Shift+E",), "export_data"),
+        ActionSpec("merge", "file", tr("&Merge project…"), (), "merge_project"),
         ActionSpec("quit", "file", tr("&Quit"), ("Ctrl+Q",), "close"),
         ActionSpec("undo", "edit", tr("&Undo"), ("Ctrl+Z",), "undo"),
         ActionSpec("redo", "edit", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo"),

@@ -713,6 +713,64 @@ class MainWindow(QMainWindow):
         self.session.replace_store(store)
         self._rebuild()
 
+    def export_data(self) -> Job | None:
+        """File → Export: choose what, then write it in the background."""
+        from annotator.gui.dialogs.export_dialog import ExportDialog, run_export
+
+        lang = i18n.content_language(self.language)
+        labels = [(lab.id, lab.name.get(lang)) for lab in self.session.schema.labels]
+        names = [a.name for a in self.session.store.annotators.all()]
+        choice = ExportDialog.ask(self, names, labels)
+        if choice is None:
+            return None
+        return self._background(
+            partial(_export_job, run_export, choice),
+            self.tr("Exporting…"),
+            self.tr("Export failed"),
+        )
+
+    def merge_project(self) -> Job | None:
+        """File → Merge project: bring another project file's articles and layers in."""
+        path = ProjectDialogs.other_project(self)
+        if path is None:
+            return None
+        return self._background(
+            partial(_merge_job, path), self.tr("Merging…"), self.tr("Merge failed")
+        )
+
+    def _background(self, fn, busy: str, failed_title: str) -> Job | None:
+        """Run ``fn(store, progress, cancel)`` on a worker; report its summary() when done."""
+        if self.runner is not None and self.runner.isRunning():
+            self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
+            return None
+        self.form.commit_note()
+        job = Job(self.session.store.path, fn)
+        self.learn_progress.setRange(0, 0)
+        self.learn_progress.show()
+        self.statusBar().showMessage(busy)
+
+        def done(result) -> None:
+            self.learn_progress.hide()
+            self.articles.reload()
+            self.session._article = None
+            if self.session.article_id is not None:
+                self._on_position(self.session.article_id, self.session.sentence_id, force=True)
+            self.statusBar().showMessage(result.summary(), 15000)
+
+        def failed(exc) -> None:
+            self.learn_progress.hide()
+            self.statusBar().clearMessage()
+            show_error(self, exc, failed_title)
+
+        job.progress.connect(
+            lambda d, t: (self.learn_progress.setRange(0, t), self.learn_progress.setValue(d))
+        )
+        job.done.connect(done)
+        job.failed.connect(failed)
+        self.runner = Runner(job, self)
+        self.runner.start()
+        return job
+
     def import_files(self) -> None:
         paths = ProjectDialogs.article_files(self)
         if paths:
@@ -787,6 +845,16 @@ def _retrain_job(annotator_id, store, progress, cancel):
         "queue": queue,
         "texts": texts,
     }
+
+
+def _export_job(run_export, choice, store, progress, cancel):
+    return run_export(store, choice, progress=progress)
+
+
+def _merge_job(path, store, progress, cancel):
+    from annotator.merge import merge_projects
+
+    return merge_projects(store, path)
 
 
 def _import_job(import_paths, paths, store, progress, cancel):

@@ -24,151 +24,161 @@
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="48" />
+        <source>&amp;Export labeled data…</source>
+        <translation>导出标注数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="49" />
+        <source>&amp;Merge project…</source>
+        <translation>合并项目(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="50" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="49" />
+        <location filename="../../annotator/gui/actions.py" line="51" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="50" />
+        <location filename="../../annotator/gui/actions.py" line="52" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="51" />
+        <location filename="../../annotator/gui/actions.py" line="53" />
         <source>&amp;Find articles…</source>
         <translation>查找文章(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="52" />
+        <location filename="../../annotator/gui/actions.py" line="54" />
         <source>&amp;Clear labels</source>
         <translation>清除标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="54" />
+        <location filename="../../annotator/gui/actions.py" line="56" />
         <source>Confirm and &amp;next undecided</source>
         <translation>确认并跳到下一未判定句(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="56" />
+        <location filename="../../annotator/gui/actions.py" line="58" />
         <source>Flip &amp;boilerplate</source>
         <translation>切换模板文字标记(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="58" />
+        <location filename="../../annotator/gui/actions.py" line="60" />
         <source>&amp;Remove selected span</source>
         <translation>删除选中片段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="60" />
+        <location filename="../../annotator/gui/actions.py" line="62" />
         <source>Edit &amp;note</source>
         <translation>编辑备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="64" />
+        <location filename="../../annotator/gui/actions.py" line="66" />
         <source>&amp;Accept suggestions</source>
         <translation>接受建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="71" />
+        <location filename="../../annotator/gui/actions.py" line="73" />
         <source>Re&amp;ject suggestions</source>
         <translation>拒绝建议(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="76" />
+        <location filename="../../annotator/gui/actions.py" line="78" />
         <source>&amp;Next sentence</source>
         <translation>下一句(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="79" />
+        <location filename="../../annotator/gui/actions.py" line="81" />
         <source>&amp;Previous sentence</source>
         <translation>上一句(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="84" />
+        <location filename="../../annotator/gui/actions.py" line="86" />
         <source>Next article with &amp;undecided sentences</source>
         <translation>下一篇有未判定句子的文章(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
+        <location filename="../../annotator/gui/actions.py" line="90" />
         <source>P&amp;revious article</source>
         <translation>上一篇文章(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="90" />
+        <location filename="../../annotator/gui/actions.py" line="92" />
         <source>&amp;Hide boilerplate</source>
         <translation>隐藏模板文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="93" />
+        <location filename="../../annotator/gui/actions.py" line="95" />
         <source>&amp;Guidelines</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="96" />
+        <location filename="../../annotator/gui/actions.py" line="98" />
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="98" />
+        <location filename="../../annotator/gui/actions.py" line="103" />
         <source>&amp;Review mode (disagreements → gold)</source>
         <translation>审核模式(分歧 → 金标准)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="99" />
+        <location filename="../../annotator/gui/actions.py" line="108" />
         <source>Agreement &amp;dashboard…</source>
         <translation>一致性仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="100" />
+        <location filename="../../annotator/gui/actions.py" line="109" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="101" />
+        <location filename="../../annotator/gui/actions.py" line="110" />
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="103" />
+        <location filename="../../annotator/gui/actions.py" line="112" />
         <source>&amp;Retrain model and refresh suggestions</source>
         <translation>重新训练模型并刷新建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="105" />
+        <location filename="../../annotator/gui/actions.py" line="114" />
         <source>&amp;Uncertain first</source>
         <translation>最不确定优先(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="106" />
+        <location filename="../../annotator/gui/actions.py" line="115" />
         <source>&amp;Learning curve…</source>
         <translation>学习曲线(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="110" />
+        <location filename="../../annotator/gui/actions.py" line="119" />
         <source>&amp;Switch annotator…</source>
         <translation>切换标注员(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="115" />
+        <location filename="../../annotator/gui/actions.py" line="124" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="117" />
+        <location filename="../../annotator/gui/actions.py" line="126" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="129" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>Toggle %s (or span from selection)</source>
         <translation>切换“%s”(有选中文字时添加片段)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="140" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>Exact %s span (no snapping)</source>
         <translation>精确的“%s”片段(不对齐词语)</translation>
     </message>
@@ -179,6 +189,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="20" />
+        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="42" />
         <source>Annotator projects (*.db)</source>
         <translation>标注项目 (*.db)</translation>
     </message>
@@ -203,17 +214,22 @@
         <translation>标注项目 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="43" />
+        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="42" />
+        <source>Merge another project into this one</source>
+        <translation>把另一个项目合并进来</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="50" />
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="45" />
+        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="52" />
         <source>Articles (*.txt *.html *.htm *.jsonl);;All files (*)</source>
         <translation>文章 (*.txt *.html *.htm *.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="51" />
+        <location filename="../../annotator/gui/dialogs/project_dialogs.py" line="58" />
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
@@ -285,34 +301,127 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="37" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="42" />
         <source>Agreement dashboard</source>
         <translation>一致性仪表板</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="44" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="50" />
         <source>%d sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</source>
         <translation>%d 个句子由以下至少两人判定:%s。总体 Krippendorff's alpha %s,MASI %s。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="56" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="63" />
         <source>Agreement per label (Krippendorff's alpha)</source>
         <translation>各标签一致性(Krippendorff's alpha)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="61" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="72" />
         <source>Agreement per annotator pair (Cohen's kappa, label sets)</source>
         <translation>各标注员两两一致性(Cohen's kappa,标签集合)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="66" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="81" />
         <source>Open disagreements per article</source>
         <translation>各文章待处理分歧</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="71" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="89" />
         <source>Labels per annotator (decided sentences)</source>
         <translation>各标注员的标签数(已判定句子)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="50" />
+        <source>Export labeled data</source>
+        <translation>导出标注数据</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="55" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="57" />
+        <source>sentence labels</source>
+        <translation>句子标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="58" />
+        <source>spans</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="59" />
+        <source>Prodigy/doccano task</source>
+        <translation>Prodigy/doccano 任务</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="61" />
+        <source>all annotators</source>
+        <translation>全部标注员</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="62" />
+        <source>gold (adjudicated)</source>
+        <translation>金标准(已裁定)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="65" />
+        <source>Whose annotations</source>
+        <translation>谁的标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="75" />
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="77" />
+        <source>one line per sentence</source>
+        <translation>每句一行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="78" />
+        <source>one line per article</source>
+        <translation>每篇文章一行</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="79" />
+        <source>Unit (own format)</source>
+        <translation>单位(自有格式)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="80" />
+        <source>include undecided sentences</source>
+        <translation>包括未判定的句子</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="84" />
+        <source>Split by article (optional)</source>
+        <translation>按文章划分(可选)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="87" />
+        <source>Split seed</source>
+        <translation>划分随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="92" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="96" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/export_dialog.py" line="105" />
+        <source>Export to</source>
+        <translation>导出到</translation>
     </message>
 </context>
 <context>
@@ -533,6 +642,7 @@
     <message>
         <location filename="../../annotator/gui/main_window.py" line="576" />
         <location filename="../../annotator/gui/main_window.py" line="647" />
+        <location filename="../../annotator/gui/main_window.py" line="744" />
         <source>Another job is still running.</source>
         <translation>另一项任务仍在运行。</translation>
     </message>
@@ -562,22 +672,42 @@
         <translation>学习曲线计算失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="731" />
+        <location filename="../../annotator/gui/main_window.py" line="728" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="729" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="738" />
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="738" />
+        <source>Merge failed</source>
+        <translation>合并失败</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="789" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="731" />
+        <location filename="../../annotator/gui/main_window.py" line="789" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="740" />
+        <location filename="../../annotator/gui/main_window.py" line="798" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="754" />
+        <location filename="../../annotator/gui/main_window.py" line="812" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
@@ -606,87 +736,87 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="61" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="62" />
         <source>Annotators (comma-separated; empty: everyone)</source>
         <translation>标注员(逗号分隔;留空为全部)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="65" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="67" />
         <source>Any label</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="74" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="76" />
         <source>Auto-adjudicate agreed</source>
         <translation>自动采纳一致结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="78" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="80" />
         <source>Dashboard…</source>
         <translation>仪表板…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="102" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="104" />
         <source>Gold candidate</source>
         <translation>金标准候选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="123" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="125" />
         <source>Remove span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="128" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="130" />
         <source>Why (recorded with the decision)</source>
         <translation>理由(随裁定一并记录)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="134" />
         <source>Accept (Enter)</source>
         <translation>接受 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="135" />
         <source>Skip (S)</source>
         <translation>跳过 (S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="131" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="136" />
         <source>Undo (Z)</source>
         <translation>撤销 (Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="191" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="210" />
         <source>resolved %d of %d · open: %d disputed, %d agreed, %d incomplete</source>
         <translation>已裁定 %d / %d · 待处理:%d 有分歧,%d 一致,%d 未完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="207" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="226" />
         <source>Any pair</source>
         <translation>任意两人</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="225" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="244" />
         <source>No open disagreements.</source>
         <translation>没有待处理的分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="276" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="310" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="301" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="341" />
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="302" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="342" />
         <source>Candidate: %s</source>
         <translation>候选:%s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="361" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="407" />
         <source>%d agreed sentence(s) promoted to gold. </source>
         <translation>%d 个一致的句子已写入金标准。</translation>
     </message>

@@ -37,6 +37,13 @@ class ProjectDialogs:
         return Path(path) if path else None
 
     @classmethod
+    def other_project(cls, parent: QWidget | None) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, tr("Merge another project into this one"), "", tr("Annotator projects (*.db)")
+        )
+        return Path(path) if path else None
+
+    @classmethod
     def article_files(cls, parent: QWidget | None) -> list[Path]:
         paths, _ = QFileDialog.getOpenFileNames(
             parent,
