@@ -239,6 +239,30 @@ def _print_stats(data: dict[str, Any], *, as_json: bool) -> None:
         click.echo("decided:     no annotations yet")
 
 
+def fmt_score(value: float | None) -> str:
+    """A score to three places, or a dash where it is undefined."""
+    return "    –" if value is None else f"{value:.3f}"
+
+
+def echo_prf(
+    labels: dict[str, dict[str, Any]], micro: dict[str, Any], macro_f1: float | None
+) -> None:
+    """The precision/recall/F1 table shared by ``evaluate`` and ``train``."""
+    click.echo(
+        f"  {'label':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
+    )
+    for lab, v in labels.items():
+        click.echo(
+            f"  {lab:<12} {fmt_score(v['precision']):>9} {fmt_score(v['recall']):>7} "
+            f"{fmt_score(v['f1']):>7} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5}"
+        )
+    click.echo(
+        f"  {'micro':<12} {fmt_score(micro['precision']):>9} {fmt_score(micro['recall']):>7} "
+        f"{fmt_score(micro['f1']):>7}"
+    )
+    click.echo(f"  {'macro F1':<12} {'':>9} {'':>7} {fmt_score(macro_f1):>7}")
+
+
 def _load_command_modules() -> None:
     """Import the command modules of ``annotator.commands`` that exist (each registers itself)."""
     import importlib

@@ -74,16 +74,9 @@ def predict(store: Store, extractor, sentence_ids: Sequence[int]) -> dict[int, P
 
 def predictions_from_file(store: Store, path: Path) -> tuple[str, dict[int, Prediction]]:
     """Predictions in the project's own export format (matched by sentence_id, else source+offsets)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
-    from annotator.corpus.decode import DecodeError, decode_bytes
+    from annotator.corpus.readers import read_text
 
-    try:
-        text, _enc = decode_bytes(raw)
-    except DecodeError as e:
-        raise InputError(str(path), str(e)) from None
+    text = read_text(path)
     by_source: dict[tuple[str, int, int], int] = {}
     for aid in store.articles.ids():
         art = store.articles.get(aid)

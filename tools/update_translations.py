@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    'Computing the learning curve…': '正在计算学习曲线…',
     '&Export labeled data…': '导出标注数据(&E)…',
     '&Merge project…': '合并项目(&M)…',
     'Exporting…': '正在导出…',

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+from annotator.cli import cli, db_option, echo_prf, fmt_score, json_option, open_store, progress_bar
 
 
 def _fmt(v) -> str:
-    return "  –  " if v is None else f"{v:.3f}"
+    return fmt_score(v)
 
 
 @cli.command()
@@ -120,16 +120,4 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
     if model.cv:
         cvr = model.cv
         click.echo(f"{cvr['folds']}-fold cross-validation by article:")
-        click.echo(
-            f"  {'label':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
-        )
-        for lab, v in cvr["labels"].items():
-            click.echo(
-                f"  {lab:<12} {_fmt(v['precision']):>9} {_fmt(v['recall']):>7} {_fmt(v['f1']):>7} "
-                f"{v['tp']:>5} {v['fp']:>5} {v['fn']:>5}"
-            )
-        m = cvr["micro"]
-        click.echo(
-            f"  {'micro':<12} {_fmt(m['precision']):>9} {_fmt(m['recall']):>7} {_fmt(m['f1']):>7}"
-        )
-        click.echo(f"  {'macro F1':<12} {'':>9} {'':>7} {_fmt(cvr['macro_f1']):>7}")
+        echo_prf(cvr["labels"], cvr["micro"], cvr["macro_f1"])

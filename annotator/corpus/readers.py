@@ -65,7 +65,8 @@ def _source_name(path: Path, root: Path | None) -> str:
     return path.name
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A text file's content, decoded (UTF-8/UTF-16 BOM/GB18030); InputError with the reason."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -90,7 +91,7 @@ def _read_text(path: Path) -> str:
 
 def read_file(path: Path, root: Path | None = None) -> Iterator[RawArticle]:
     """Read one file into articles (several for JSONL)."""
-    text = _read_text(path)
+    text = read_text(path)
     source = _source_name(path, root)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):

@@ -572,21 +572,8 @@ class MainWindow(QMainWindow):
 
     def retrain(self) -> Job | None:
         """Train the learned model in the background, then refresh suggestions and the queue."""
-        if self.runner is not None and self.runner.isRunning():
-            self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
-            return None
-        annotator_id = self.session.annotator.annotator_id
-        job = Job(self.session.store.path, partial(_retrain_job, annotator_id))
-        self.learn_progress.setRange(0, 0)
-        self.learn_progress.show()
-        self.statusBar().showMessage(self.tr("Training the model in the background…"))
-
-        def progress(done: int, total: int) -> None:
-            self.learn_progress.setRange(0, total)
-            self.learn_progress.setValue(done)
 
         def finished(result) -> None:
-            self.learn_progress.hide()
             self.session.load_suggestions()
             self.view.set_suggestions(self.session.all_suggestions())
             self.uncertain.set_queue(result["queue"], result["texts"], result["model"])
@@ -596,17 +583,13 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
-        def failed(exc) -> None:
-            self.learn_progress.hide()
-            self.statusBar().clearMessage()
-            show_error(self, exc, self.tr("Training failed"))
-
-        job.progress.connect(progress)
-        job.done.connect(finished)
-        job.failed.connect(failed)
-        self.runner = Runner(job, self)
-        self.runner.start()
-        return job
+        annotator_id = self.session.annotator.annotator_id
+        return self._background(
+            partial(_retrain_job, annotator_id),
+            self.tr("Training the model in the background…"),
+            self.tr("Training failed"),
+            finished,
+        )
 
     WORKBENCH_MENUS = ("annotate", "navigate", "learn")
 
@@ -643,36 +626,20 @@ class MainWindow(QMainWindow):
         self.uncertain.setVisible(not self.uncertain.isVisible())
 
     def show_curve(self) -> Job | None:
-        if self.runner is not None and self.runner.isRunning():
-            self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
-            return None
         from annotator.learn.project import curve_project
 
-        job = Job(
-            self.session.store.path,
-            lambda store, progress, cancel: curve_project(store, cv=3, progress=progress),
-        )
-        self.learn_progress.setRange(0, 0)
-        self.learn_progress.show()
-
         def finished(points) -> None:
-            self.learn_progress.hide()
+            self.statusBar().clearMessage()
             dialog = CurveDialog(points, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        def failed(exc) -> None:
-            self.learn_progress.hide()
-            show_error(self, exc, self.tr("Learning curve failed"))
-
-        job.progress.connect(
-            lambda d, t: (self.learn_progress.setRange(0, t), self.learn_progress.setValue(d))
+        return self._background(
+            lambda store, progress, cancel: curve_project(store, cv=3, progress=progress),
+            self.tr("Computing the learning curve…"),
+            self.tr("Learning curve failed"),
+            finished,
         )
-        job.done.connect(finished)
-        job.failed.connect(failed)
-        self.runner = Runner(job, self)
-        self.runner.start()
-        return job
 
     # ------------------------------------------------------------------ projects and import
 
@@ -738,8 +705,9 @@ class MainWindow(QMainWindow):
             partial(_merge_job, path), self.tr("Merging…"), self.tr("Merge failed")
         )
 
-    def _background(self, fn, busy: str, failed_title: str) -> Job | None:
-        """Run ``fn(store, progress, cancel)`` on a worker; report its summary() when done."""
+    def _background(self, fn, busy: str, failed_title: str, finished=None) -> Job | None:
+        """Run ``fn(store, progress, cancel)`` on a worker with progress in the status bar; then
+        call ``finished(result)``, or by default reload and show the result's summary()."""
         if self.runner is not None and self.runner.isRunning():
             self.statusBar().showMessage(self.tr("Another job is still running."), 4000)
             return None
@@ -751,6 +719,9 @@ class MainWindow(QMainWindow):
 
         def done(result) -> None:
             self.learn_progress.hide()
+            if finished is not None:
+                finished(result)
+                return
             self.articles.reload()
             self.session._article = None
             if self.session.article_id is not None:

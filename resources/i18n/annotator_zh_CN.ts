@@ -640,74 +640,77 @@
         <translation>annotator %s——中文新闻与宣传文本标注工作台。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="576" />
-        <location filename="../../annotator/gui/main_window.py" line="647" />
-        <location filename="../../annotator/gui/main_window.py" line="744" />
+        <location filename="../../annotator/gui/main_window.py" line="639" />
+        <source>Computing the learning curve…</source>
+        <translation>正在计算学习曲线…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="712" />
         <source>Another job is still running.</source>
         <translation>另一项任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="582" />
+        <location filename="../../annotator/gui/main_window.py" line="589" />
         <source>Training the model in the background…</source>
         <translation>正在后台训练模型…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="594" />
+        <location filename="../../annotator/gui/main_window.py" line="581" />
         <source>Model %s trained on %d sentences; %d suggestions refreshed.</source>
         <translation>模型 %s 已用 %d 个句子训练;已刷新 %d 条建议。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="602" />
+        <location filename="../../annotator/gui/main_window.py" line="590" />
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="636" />
+        <location filename="../../annotator/gui/main_window.py" line="619" />
         <source>Agreement dashboard</source>
         <translation>一致性仪表板</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="666" />
+        <location filename="../../annotator/gui/main_window.py" line="640" />
         <source>Learning curve failed</source>
         <translation>学习曲线计算失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="728" />
+        <location filename="../../annotator/gui/main_window.py" line="695" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="729" />
+        <location filename="../../annotator/gui/main_window.py" line="696" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="738" />
+        <location filename="../../annotator/gui/main_window.py" line="705" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="738" />
+        <location filename="../../annotator/gui/main_window.py" line="705" />
         <source>Merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="789" />
+        <location filename="../../annotator/gui/main_window.py" line="760" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="789" />
+        <location filename="../../annotator/gui/main_window.py" line="760" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="798" />
+        <location filename="../../annotator/gui/main_window.py" line="769" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="812" />
+        <location filename="../../annotator/gui/main_window.py" line="783" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
