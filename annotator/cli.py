@@ -118,12 +118,16 @@ def cli(ctx: click.Context, db: Path | None, annotator_name: str | None) -> None
         return
     try:
         from annotator.gui.app import main as gui_main
+        from annotator.gui.app import no_display_reason
     except ImportError:
         gui_main = None
     if gui_main is None:
         with open_store(db) as store:
             _print_stats(store.stats(), as_json=False)
         return
+    reason = no_display_reason()
+    if reason:
+        raise click.ClickException(reason)
     raise SystemExit(gui_main(db=db, annotator=annotator_name))
 
 

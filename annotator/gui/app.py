@@ -12,6 +12,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.errors import AnnotatorError
 
 
+def no_display_reason() -> str | None:
+    """Why no window can open here (Linux without X11/Wayland and no Qt platform chosen)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); run it in a "
+        "desktop session, or under Xvfb: xvfb-run annotator"
+    )
+
+
 def main(db: Path | None = None, annotator: str | None = None) -> int:
     """Open the workbench on ``db`` (default: the demo project) as ``annotator``."""
     from annotator.demo import open_project

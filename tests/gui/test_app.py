@@ -213,3 +213,15 @@ def test_the_installed_qt_binding_keeps_none_alive():
     from annotator.gui.compat import binding_leaks_none
 
     assert not binding_leaks_none(), "reinstall with the pyproject pin: PySide6-Essentials<6.12"
+
+
+def test_without_a_display_the_cli_says_how_to_run_it(monkeypatch):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    result = CliRunner().invoke(cli, [])
+    assert result.exit_code == 1 and "xvfb-run annotator" in result.output
