@@ -35,6 +35,7 @@ class Store:
         from annotator.store.annotations import Annotations
         from annotator.store.annotators import Annotators
         from annotator.store.articles import Articles
+        from annotator.store.exports import Exports
         from annotator.store.gold import Gold
         from annotator.store.learning import Learning
         from annotator.store.review import Review
@@ -54,6 +55,7 @@ class Store:
         self.review = Review(self)
         self.state = State(self)
         self.learning = Learning(self)
+        self.exports = Exports(self)
 
     # ------------------------------------------------------------------ lifecycle
 

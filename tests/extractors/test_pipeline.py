@@ -1,0 +1,179 @@
+"""Registry, pre-annotation and evaluation on a real project with the reference annotation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.evaluate import Prediction, evaluate, score
+from annotator.extractors.registry import UnknownExtractor, factories, get
+from annotator.records import AnnotationState, SpanValue
+from annotator.suggest import run_extractor
+
+
+def test_registry_lists_builtins_through_entry_points():
+    from importlib.metadata import entry_points
+
+    declared = {ep.name for ep in entry_points(group="annotator.extractors")}
+    assert {"statistics", "slogans", "anecdotes", "rules"} <= declared
+    assert {"statistics", "slogans", "anecdotes", "rules"} <= set(factories())
+    with pytest.raises(UnknownExtractor, match="unknown extractor 'nope'; known: statistics"):
+        get("nope")
+
+
+def test_a_plugin_from_another_package_is_found(monkeypatch):
+    import annotator.extractors.registry as registry
+
+    class EP:
+        name = "mine"
+
+        def load(self):
+            class Mine:
+                name, version, labels = "mine", "0.1", ("slogan",)
+
+                def extract(self, text, context=None):
+                    return []
+
+            return Mine
+
+    monkeypatch.setattr(registry, "entry_points", lambda group: [EP()])
+    assert get("mine").version == "0.1"
+
+
+def test_reference_scores_meet_the_goals(referenced):
+    report, _errors = evaluate(referenced, extractor_name="rules", annotator="reference")
+    f1 = {lab: v["f1"] for lab, v in report["labels"].items()}
+    assert report["sentences"] == 191
+    assert f1["statistic"] >= 0.95 and f1["slogan"] >= 0.85 and f1["anecdote"] >= 0.75
+    assert report["fields"]["statistic.value"]["accuracy"] >= 0.95
+
+
+def test_suggest_stores_and_replaces(referenced):
+    ex = get("statistics")
+    sentences, count = run_extractor(referenced, ex)
+    assert count > 30
+    again = run_extractor(referenced, ex)
+    assert again == (sentences, count)
+    stored = referenced.query("SELECT count(*) FROM suggestions WHERE extractor = 'statistics'")[0][
+        0
+    ]
+    assert stored == count
+    boiler = referenced.query(
+        "SELECT count(*) FROM suggestions g JOIN sentences s USING (sentence_id) WHERE s.boilerplate"
+    )[0][0]
+    assert boiler == 0
+
+
+def test_scoring_by_hand():
+    ref = {
+        1: AnnotationState(
+            labels=("statistic",),
+            spans=(SpanValue("statistic", 0, 4, {"value": 195, "unit": "名"}),),
+            decided=True,
+        ),
+        2: AnnotationState(labels=(), decided=True),
+        3: AnnotationState(
+            labels=("statistic",), spans=(SpanValue("statistic", 2, 6),), decided=True
+        ),
+    }
+    preds = {
+        1: Prediction({"statistic"}, [("statistic", 0, 4, {"value": 195, "unit": "人"})]),
+        2: Prediction({"statistic"}, [("statistic", 0, 2, {})]),
+    }
+    report, errors = score(ref, preds, ["statistic"], {1: "a", 2: "b", 3: "c"})
+    st = report["labels"]["statistic"]
+    assert (st["tp"], st["fp"], st["fn"]) == (1, 1, 1) and st["f1"] == 0.5
+    assert report["spans"]["exact"]["statistic"]["tp"] == 1
+    assert report["fields"]["statistic.value"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert report["fields"]["statistic.unit"]["accuracy"] == 0.0
+    assert {(e["sentence_id"], e["error"]) for e in errors} == {
+        (2, "false_positive"),
+        (3, "false_negative"),
+    }
+
+
+def test_cli_evaluate_json_errors_and_predictions_file(referenced, tmp_path):
+    runner = CliRunner()
+    db = str(referenced.path)
+    errors = tmp_path / "errors.jsonl"
+    result = runner.invoke(
+        cli,
+        [
+            "evaluate",
+            "--db",
+            db,
+            "--extractor",
+            "rules",
+            "--annotator",
+            "reference",
+            "--json",
+            "--errors",
+            str(errors),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) >= {
+        "extractor",
+        "reference",
+        "sentences",
+        "labels",
+        "micro",
+        "macro",
+        "spans",
+        "fields",
+    }
+    lines = [json.loads(x) for x in errors.read_text(encoding="utf-8").splitlines()]
+    assert lines and all(
+        x["error"] in ("false_positive", "false_negative") and x["text"] for x in lines
+    )
+
+
+def test_cli_predictions_file_scores_perfectly_against_itself(referenced):
+    from pathlib import Path
+
+    ref = Path(__file__).resolve().parent.parent / "data" / "reference" / "seeds.jsonl"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "evaluate",
+            "--db",
+            str(referenced.path),
+            "--predictions",
+            str(ref),
+            "--annotator",
+            "reference",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["micro"]["f1"] == 1.0 and report["spans"]["exact"]["statistic"]["f1"] == 1.0
+
+
+def test_cli_evaluate_without_gold_says_what_to_do(db_path):
+    result = CliRunner().invoke(cli, ["evaluate", "--db", str(db_path), "--extractor", "rules"])
+    assert result.exit_code == 1 and "gold layer has no decided sentences" in result.output
+
+
+def test_cli_suggest_and_extractors(db_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["suggest", "--db", str(db_path), "--extractor", "slogans"])
+    assert result.exit_code == 0 and "slogans 1:" in result.output
+    result = runner.invoke(cli, ["extractors", "--db", str(db_path)])
+    assert "rules" in result.output and "statistics" in result.output
+
+
+def test_learned_model_is_an_extractor_and_scores_on_the_reference(referenced):
+    from annotator.learn.project import train_project
+
+    model, _ = train_project(referenced, name="ref", annotators=["reference"], cv=5)
+    assert set(model.cv["labels"]) == {"statistic", "anecdote", "slogan"}
+    report, _ = evaluate(referenced, extractor_name="learned:ref", annotator="reference")
+    assert report["extractor"] == "learned:ref"
+    assert report["labels"]["statistic"]["f1"] > 0.8  # on its own training data: a sanity check
+    sentences, count = run_extractor(referenced, get("learned:ref", referenced))
+    assert count > 0
