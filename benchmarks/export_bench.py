@@ -32,6 +32,7 @@ from annotator.paths import resource_path  # noqa: E402
 from annotator.records import AnnotationState, SpanValue  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.store import Store, now  # noqa: E402
+from annotator.export.own import SENTENCE_KEYS  # noqa: E402
 
 PLAIN_SQL = (
     "SELECT s.article_id, ar.source, ar.title, s.sentence_id, s.position, s.char_start, "
@@ -41,23 +42,8 @@ PLAIN_SQL = (
     "JOIN annotators an ON an.annotator_id = a.annotator_id "
     "ORDER BY s.article_id, s.position, an.name"
 )
-PLAIN_KEYS = (
-    "article_id",
-    "source",
-    "article_title",
-    "sentence_id",
-    "index",
-    "start",
-    "end",
-    "text",
-    "boilerplate",
-    "labels",
-    "fields",
-    "note",
-    "annotator",
-    "decided",
-    "updated_at",
-)
+# the own format's keys less the two the plain loop adds separately (spans, schema_version)
+PLAIN_KEYS = tuple(k for k in SENTENCE_KEYS if k not in ("spans", "schema_version"))
 
 
 def build(path: Path, target: int) -> int:
@@ -130,7 +116,9 @@ def main() -> None:
         t0 = time.perf_counter()
         with open(plain_out, "w", encoding="utf-8") as f:
             for row in conn.execute(PLAIN_SQL):
-                f.write(json.dumps(dict(zip(PLAIN_KEYS, row, strict=False)), ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps(dict(zip(PLAIN_KEYS, row, strict=False)), ensure_ascii=False) + "\n"
+                )
         plain = time.perf_counter() - t0
         conn.close()
         size = out.stat().st_size / 1e6

@@ -85,21 +85,9 @@ def sentence_record(row: ExportRow, schema_version: str) -> dict[str, Any]:
 
 
 def nested_record(row: ExportRow) -> dict[str, Any]:
-    """One sentence inside an article-unit line."""
-    return {
-        "sentence_id": row.sentence_id,
-        "index": row.index,
-        "start": row.start,
-        "end": row.end,
-        "text": row.text,
-        "boilerplate": row.boilerplate,
-        "labels": list(row.labels),
-        "fields": row.fields,
-        "spans": span_records(row.text, row.spans),
-        "note": row.note,
-        "decided": row.decided,
-        "updated_at": row.updated_at,
-    }
+    """One sentence inside an article-unit line: the sentence record less the article keys."""
+    record = sentence_record(row, "")
+    return {k: record[k] for k in NESTED_KEYS}
 
 
 class OwnSentences:
