@@ -27,12 +27,12 @@ from corpus import generate_articles  # noqa: E402
 
 from annotator.corpus.importer import prepare  # noqa: E402
 from annotator.corpus.readers import RawArticle  # noqa: E402
+from annotator.export.own import SENTENCE_KEYS  # noqa: E402
 from annotator.export.writer import ExportOptions, export_file  # noqa: E402
 from annotator.paths import resource_path  # noqa: E402
 from annotator.records import AnnotationState, SpanValue  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.store import Store, now  # noqa: E402
-from annotator.export.own import SENTENCE_KEYS  # noqa: E402
 
 PLAIN_SQL = (
     "SELECT s.article_id, ar.source, ar.title, s.sentence_id, s.position, s.char_start, "
