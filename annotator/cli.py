@@ -241,6 +241,13 @@ def _print_stats(data: dict[str, Any], *, as_json: bool) -> None:
             click.echo(f"  {name:<20} {n}")
     else:
         click.echo("decided:     no annotations yet")
+    for extractor, outcomes in data.get("suggestion_reviews", {}).items():
+        total = sum(outcomes.values()) or 1
+        parts = ", ".join(
+            f"{outcomes.get(k, 0)} {k} ({outcomes.get(k, 0) / total:.0%})"
+            for k in ("accepted", "changed", "rejected")
+        )
+        click.echo(f"suggestions of {extractor}: {parts}")
 
 
 def fmt_score(value: float | None) -> str:

@@ -96,11 +96,17 @@ def main(out: Path) -> None:
             ("statistic", "period"): "百日行动以来",
         },
     )
+    from annotator.extractors.registry import get
+    from annotator.suggest import run_extractor
+
+    run_extractor(store, get("rules"))  # ghost suggestions on the sentences not labeled yet
+    session._article = None
     session.set_article_field("outlet", "警安在线")
     session.set_article_field("date", "2022-08-15")
     session.set_article_field("campaign", "hundred_days")
     del target
     session.go_to(first.article_id, first.sentence_id)
+    win._on_position(first.article_id, first.sentence_id, force=True)  # with the suggestions
     win.resize(1500, 900)
     win.show()
     win.view.verticalScrollBar().setValue(0)

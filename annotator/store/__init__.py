@@ -182,7 +182,8 @@ class Store:
         return row[0][0] if row else self.path.stem
 
     def stats(self) -> dict[str, Any]:
-        """Counts for `annotator stats`: articles, sentences, boilerplate, decided per annotator."""
+        """Counts for `annotator stats`: articles, sentences, boilerplate, decided per annotator,
+        and how annotators answered each extractor's suggestions."""
         articles = self.query("SELECT count(*) FROM articles")[0][0]
         sentences, boilerplate = self.query(
             "SELECT count(*), coalesce(sum(boilerplate), 0) FROM sentences"
@@ -202,4 +203,5 @@ class Store:
             "sentences": sentences,
             "boilerplate_sentences": boilerplate,
             "decided": decided,
+            "suggestion_reviews": self.suggestions.review_counts(),
         }

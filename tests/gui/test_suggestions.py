@@ -78,3 +78,20 @@ def test_g_hides_and_shows_suggestions(qtbot, window, store):
     assert not window.view.show_suggestions
     press(qtbot, window, Qt.Key.Key_G)
     assert window.view.show_suggestions
+
+
+def test_stats_report_how_suggestions_were_answered(qtbot, window, store):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    s = go_to_text(window, "抓获犯罪嫌疑人195名")
+    suggest(store, s, "statistic", "195名")
+    reopen_article(window, s)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Return)
+    result = CliRunner().invoke(cli, ["stats", "--db", str(store.path)])
+    assert (
+        "suggestions of rules-test: 1 accepted (100%), 0 changed (0%), 0 rejected (0%)"
+        in result.output
+    )
