@@ -8,6 +8,7 @@ Z undoes the last adjudication.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from functools import partial
 
@@ -206,15 +207,20 @@ class ReviewView(QWidget):
             row.setToolTip(" / ".join(f"{a}≠{b}" for a, b in item.pairs))
             self.queue_list.addItem(row)
         self.queue_list.blockSignals(False)
-        self.progress_label.setText(
-            self.tr("resolved %d of %d · open: %d disputed, %d agreed, %d incomplete")
-            % (prog.resolved, prog.total, prog.disputed, prog.agreed, prog.incomplete)
-        )
+        self.prog = prog
+        self._show_progress()
         ids = [i.sentence_id for i in self.items]
         row = ids.index(keep) if keep in ids else (0 if ids else -1)
         self.queue_list.setCurrentRow(row)
         if row < 0:
             self._show(None)
+
+    def _show_progress(self) -> None:
+        p = self.prog
+        self.progress_label.setText(
+            self.tr("resolved %d of %d · open: %d disputed, %d agreed, %d incomplete")
+            % (p.resolved, p.total, p.disputed, p.agreed, p.incomplete)
+        )
 
     def _fill_pairs(self) -> None:
         from annotator.agreement.data import choose_annotators
@@ -378,12 +384,25 @@ class ReviewView(QWidget):
             show_error(self, e)
             return
         if self.session.apply(edit):
+            # Take the sentence off the queue here instead of recomputing the whole queue and
+            # progress (seconds on a project of 600,000 sentences): one accept, one row.
             self.done_ids.add(comp.sentence.sentence_id)
             self.note.clear()
             row = self.queue_list.currentRow()
-            self.refresh()
+            del self.items[row]
+            self.queue_list.blockSignals(True)
+            self.queue_list.takeItem(row)
+            self.queue_list.blockSignals(False)
+            p = self.prog
+            self.prog = dataclasses.replace(
+                p, resolved=p.resolved + 1, disputed=max(0, p.disputed - 1)
+            )
+            self._show_progress()
             if self.items:
                 self.queue_list.setCurrentRow(min(row, len(self.items) - 1))
+                self._on_row(self.queue_list.currentRow())
+            else:
+                self._show(None)
 
     def skip(self) -> None:
         row = self.queue_list.currentRow()
