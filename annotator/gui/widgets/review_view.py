@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -178,6 +179,8 @@ class ReviewView(QWidget):
         """Reload the queue (keeping the current sentence when it is still open)."""
         store = self.session.store
         keep = self.current_id()
+        # seconds on a very large project: show the wait cursor meanwhile
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._fill_pairs()
             pair = self.pair_filter.currentData() or None
@@ -194,6 +197,8 @@ class ReviewView(QWidget):
             self.progress_label.setText(str(e))
             self._show(None)
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         titles = {aid: store.articles.get(aid).title for aid in {i.article_id for i in self.items}}
         self.queue_list.blockSignals(True)
         self.queue_list.clear()
