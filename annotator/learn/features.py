@@ -1,4 +1,4 @@
-"""Sentence features: character n-grams, jieba words, and the rule extractors' votes.
+"""Sentence features: character n-grams, jieba words, and the rule extractors' scores.
 
 Hashing keeps memory flat at any corpus size (no vocabulary to store in the model file), and the
 same function turns a sentence into features at training and at prediction time.
@@ -17,7 +17,7 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 RuleVotes = Callable[[str], dict[str, float]]
 
 
-def analyze(text: str, rules: RuleVotes | None = None) -> list[str]:
+def analyze(text: str) -> list[str]:
     """The feature names of one sentence (hashed later)."""
     shape = _DIGITS.sub("0", text)  # 195名 and 23名 share their n-grams
     feats = [f"c:{shape[i : i + n]}" for n in (1, 2, 3) for i in range(len(shape) - n + 1)]
@@ -28,12 +28,6 @@ def analyze(text: str, rules: RuleVotes | None = None) -> list[str]:
         feats.append("has:quote")
     if _DIGITS.search(text):
         feats.append("has:digit")
-    if rules is not None:
-        for label, score in rules(text).items():
-            if score > 0:
-                feats.append(f"rule:{label}")
-                if score >= 0.8:
-                    feats.append(f"rule_strong:{label}")
     return feats
 
 
@@ -54,8 +48,21 @@ PARALLEL_MIN = 20_000  # below this, starting worker processes costs more than i
 
 
 def _featurize_chunk(args):
+    """Hashed n-gram and word features, and one column per label with the rules' score for it.
+
+    The rule scores are dense columns beside the l2-normalised hashed part, so a rule's vote
+    weighs as much as a whole sentence's words: the model starts from the rules and learns
+    where the project's annotations differ from them.
+    """
+    from scipy.sparse import csr_matrix, hstack
+
     texts, rules = args
-    return vectorizer().transform([analyze(t, rules) for t in texts])
+    x = vectorizer().transform([analyze(t) for t in texts])
+    if rules is None:
+        return x
+    votes = [rules(t) for t in texts]
+    cols = csr_matrix([[v.get(lab, 0.0) for lab in rules.labels] for v in votes], dtype=x.dtype)
+    return hstack([x, cols]).tocsr()
 
 
 def featurize(texts: Sequence[str], rules: RuleVotes | None = None):
