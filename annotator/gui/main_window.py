@@ -462,8 +462,13 @@ class MainWindow(QMainWindow):
         self.session.update_state(edits.confirm, self.tr("Confirm sentence"))
         self.session.record_confirmed(s.sentence_id)
         if self.uncertain.isVisible() and self.uncertain.queue:
-            decided = {sid for sid, st in self.session.states().items() if st.decided}
-            decided |= self._decided_elsewhere()
+            aid = self.session.annotator.annotator_id
+            store = self.session.store
+
+            def decided(sid: int) -> bool:  # asked only until the first open one: usually once
+                found = store.annotations.get(sid, aid)
+                return found is not None and found.state.decided
+
             target = self.uncertain.next_after(s.sentence_id, decided)
             if target is not None:
                 self.session.go_to(*target)
@@ -555,15 +560,6 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ learning
-
-    def _decided_elsewhere(self) -> set[int]:
-        ids = [sid for sid, _a, _u in self.uncertain.queue]
-        aid = self.session.annotator.annotator_id
-        return {
-            sid
-            for sid in ids
-            if (a := self.session.store.annotations.get(sid, aid)) and a.state.decided
-        }
 
     def _on_queue_chosen(self, article_id: int, sentence_id: int) -> None:
         self.form.commit_note()

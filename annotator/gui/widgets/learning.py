@@ -57,12 +57,12 @@ class UncertainDock(QDockWidget):
             % (len(queue), model)
         )
 
-    def next_after(self, sentence_id: int, decided: set[int]) -> tuple[int, int] | None:
-        """The next queued sentence after ``sentence_id`` that is not decided yet."""
+    def next_after(self, sentence_id: int, decided) -> tuple[int, int] | None:
+        """The next queued sentence after ``sentence_id`` for which ``decided(sid)`` is false."""
         ids = [sid for sid, _a, _u in self.queue]
         start = ids.index(sentence_id) + 1 if sentence_id in ids else 0
         for sid, aid, _u in self.queue[start:]:
-            if sid not in decided:
+            if not decided(sid):
                 return aid, sid
         return None
 
