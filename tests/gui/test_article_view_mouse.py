@@ -1,0 +1,44 @@
+"""The article view under the mouse: a click picks the sentence, a drag with Alt gives an exact span."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from .test_workbench_keyboard import press
+
+
+def point_of(view, sentence_id, offset):
+    """Viewport point of a sentence-relative code point offset (through the view's own mapping)."""
+    p = view._by_id[sentence_id]
+    rect = view.cursorRect(view._cursor(p.start + offset, p.start + offset))
+    return QPoint(rect.left() + 1, rect.center().y())
+
+
+def test_click_selects_the_sentence_under_the_mouse(qtbot, window):
+    view = window.view
+    target = next(s for s in window.session.sentences() if "抓获犯罪嫌疑人195名" in s.text)
+    view.set_current(target.sentence_id)
+    view.ensure_current_visible()
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, target.sentence_id, 3)
+    )
+    assert window.session.sentence_id == target.sentence_id
+
+
+def test_alt_drag_then_label_key_adds_the_exact_span(qtbot, window, store):
+    view = window.view
+    s = next(x for x in window.session.sentences() if "抓获犯罪嫌疑人195名" in x.text)
+    window.session.go_to(s.article_id, s.sentence_id)
+    i = s.text.index("195名")
+    start, end = point_of(view, s.sentence_id, i + 1), point_of(view, s.sentence_id, i + 3)
+    qtbot.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, start
+    )
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, end
+    )
+    assert view.textCursor().selectedText() == "95"
+    press(qtbot, window, Qt.Key.Key_1)
+    (span,) = store.annotations.state(s.sentence_id, window.session.annotator.annotator_id).spans
+    assert s.text[span.start : span.end] == "95"
