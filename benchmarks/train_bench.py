@@ -27,7 +27,7 @@ def main() -> None:
 
     from annotator.learn.features import featurize, rule_votes_from_registry
     from annotator.learn.train import Dataset, train
-    from annotator.segment import split_sentences
+    from annotator.text.segment import split_sentences
 
     pool = []
     for para in seed_paragraphs():

@@ -26,7 +26,7 @@ from annotator.records import Annotator
 
 if TYPE_CHECKING:
     from annotator.store import Store
-    from annotator.store.review import AnnotatorSpans, DecidedFields
+    from annotator.store.decided import AnnotatorSpans, DecidedFields
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def choose_annotators(store: Store, names: Sequence[str] | None) -> list[Annotat
     than two annotators remain.
     """
     if names is None:
-        active = set(store.review.active_annotator_ids())
+        active = set(store.decided.active_annotator_ids())
         chosen = [a for a in store.annotators.all() if a.annotator_id in active]
         if len(chosen) < 2:
             have = ", ".join(a.name for a in chosen) or "none"
@@ -108,21 +108,21 @@ def load(
     labels = store.schema.label_ids
     columns = []
     for annotator in chosen:
-        decided = store.review.decided_labels(annotator.annotator_id, labels)
+        decided = store.decided.decided_labels(annotator.annotator_id, labels)
         columns.append((decided.sentence_ids, decided.masks))
     data = from_columns(
-        [a.name for a in chosen], labels, columns, boilerplate=store.review.boilerplate_ids()
+        [a.name for a in chosen], labels, columns, boilerplate=store.decided.boilerplate_ids()
     )
     if spans:
         span_labels = tuple(lab.id for lab in store.schema.labels if lab.span)
         data = with_spans(
             data,
             span_labels,
-            [store.review.spans(a.annotator_id, span_labels, fields=fields) for a in chosen],
+            [store.decided.spans(a.annotator_id, span_labels, fields=fields) for a in chosen],
         )
     if fields:
         data = with_fields(
-            data, [store.review.decided_fields(a.annotator_id, labels) for a in chosen]
+            data, [store.decided.decided_fields(a.annotator_id, labels) for a in chosen]
         )
     return data
 

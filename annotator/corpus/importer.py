@@ -17,13 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.boilerplate import flag_boilerplate, guess_title
 from annotator.corpus.decode import text_hash
 from annotator.corpus.readers import RawArticle, iter_files, read_file
 from annotator.errors import Cancelled, InputError
-from annotator.segment import split_sentences
 from annotator.store import Store, now
 from annotator.store.articles import NewArticle, NewSentence
+from annotator.text.boilerplate import flag_boilerplate, guess_title
+from annotator.text.segment import split_sentences
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

@@ -16,7 +16,7 @@ from annotator.export.own import encode
 from annotator.export.rows import ExportRow
 from annotator.records import SpanValue
 from annotator.schema import LabelSchema
-from annotator.tokens import Token, tokenize
+from annotator.text.tokens import Token, tokenize
 
 
 def aligned_tokens(text: str, spans: Sequence[SpanValue]) -> list[Token]:

@@ -49,7 +49,7 @@ from annotator.gui.widgets.learning import CurveDialog, UncertainDock
 from annotator.gui.widgets.review_view import ReviewView
 from annotator.gui.workers import Job, Runner
 from annotator.records import Change, SpanValue
-from annotator.tokens import snap_to_tokens
+from annotator.text.tokens import snap_to_tokens
 
 MENUS = ("file", "edit", "annotate", "navigate", "view", "learn", "annotator", "help")
 

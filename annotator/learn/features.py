@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from annotator.tokens import tokenize
+from annotator.text.tokens import tokenize
 
 N_FEATURES = 2**18
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")

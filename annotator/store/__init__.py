@@ -35,10 +35,10 @@ class Store:
         from annotator.store.annotations import Annotations
         from annotator.store.annotators import Annotators
         from annotator.store.articles import Articles
+        from annotator.store.decided import DecidedColumns
         from annotator.store.exports import Exports
         from annotator.store.gold import Gold
         from annotator.store.learning import Learning
-        from annotator.store.review import Review
         from annotator.store.sentences import Sentences
         from annotator.store.state import State
         from annotator.store.suggestions import Suggestions
@@ -52,7 +52,7 @@ class Store:
         self.annotations = Annotations(self)
         self.suggestions = Suggestions(self)
         self.gold = Gold(self)
-        self.review = Review(self)
+        self.decided = DecidedColumns(self)
         self.state = State(self)
         self.learning = Learning(self)
         self.exports = Exports(self)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.records import AnnotationState, Article, Sentence, SpanValue
 from annotator.schema import LabelSchema
-from annotator.utf16 import Utf16Map
+from annotator.text.utf16 import Utf16Map
 
 GUTTER = 46
 BOILERPLATE_GREY = "#9a9a9a"

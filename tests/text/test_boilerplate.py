@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.boilerplate import flag_boilerplate, guess_title, noise_kind
-from annotator.segment import split_sentences
+from annotator.text.boilerplate import flag_boilerplate, guess_title, noise_kind
+from annotator.text.segment import split_sentences
 
 
 def _squash(s: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.segment import split_sentences
+from annotator.text.segment import split_sentences
 
 
 def sentences(text: str) -> list[str]:

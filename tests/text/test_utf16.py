@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.utf16 import Utf16Map
+from annotator.text.utf16 import Utf16Map
 
 
 def units(text: str) -> int:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from annotator.tokens import pos_tag, snap_to_tokens, tokenize
+from annotator.text.tokens import pos_tag, snap_to_tokens, tokenize
 
 
 def test_tokens_cover_text_with_offsets():
@@ -48,7 +48,7 @@ def test_snap_rejects_bad_offsets():
 def test_jieba_loads_lazily_and_caches_outside_the_working_directory(tmp_path):
     home = tmp_path / "home"
     code = (
-        "import sys, annotator.tokens as t\n"
+        "import sys, annotator.text.tokens as t\n"
         "assert 'jieba' not in sys.modules\n"
         "t.tokenize('公安机关')\n"
         "assert 'jieba' in sys.modules\n"

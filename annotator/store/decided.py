@@ -68,7 +68,9 @@ class AnnotatorSpans:
     fields: tuple[str, ...]  # the span's fields as JSON text ("" = none)
 
 
-class Review:
+class DecidedColumns:
+    """Bulk columnar reads of decided annotations, for agreement and review."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
 
