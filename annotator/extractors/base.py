@@ -63,3 +63,50 @@ class Combined:
 
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
         return [s for p in self.parts for s in p.extract(text, context)]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSentence:
+    """One sentence as an article-level extractor sees it."""
+
+    text: str
+    boilerplate: bool = False
+    paragraph: int = 0
+
+
+def sentence_contexts(title: str, sentences: Sequence[ArticleSentence]) -> list[Context]:
+    """Each sentence's context: its article title, place, and whether it starts/ends its line."""
+    out = []
+    for i, s in enumerate(sentences):
+        prev = sentences[i - 1] if i else None
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        out.append(
+            Context(
+                article_title=title,
+                position=i,
+                paragraph_start=prev is None or prev.paragraph != s.paragraph,
+                paragraph_end=nxt is None or nxt.paragraph != s.paragraph,
+                previous=prev.text if prev else "",
+            )
+        )
+    return out
+
+
+def run_article(
+    extractor: Extractor, title: str, sentences: Sequence[ArticleSentence]
+) -> list[list[Suggestion]]:
+    """The extractor's suggestions for every sentence of one article; none for boilerplate.
+
+    An extractor that reads whole articles (stories run across sentences) implements
+    ``extract_article(title, sentences)``; any other is called sentence by sentence.
+    """
+    whole = getattr(extractor, "extract_article", None)
+    if whole is not None:
+        results: list[list[Suggestion]] = whole(title, sentences)
+    else:
+        ctx = sentence_contexts(title, sentences)
+        results = [
+            [] if s.boilerplate else extractor.extract(s.text, c)
+            for s, c in zip(sentences, ctx, strict=True)
+        ]
+    return [[] if s.boilerplate else r for s, r in zip(sentences, results, strict=True)]

@@ -1,0 +1,130 @@
+"""Sentences in their article → hashed sparse feature rows, with numpy only.
+
+Prediction needs no scikit-learn or scipy: a row is a set of bucket indices (all values 1, the
+row l2-normalised by the model), so a linear model's score is a sum of weights. Hashes are
+stable across processes and Python versions (CRC-32 for strings, fixed integer mixing for
+character n-grams), so a model file trained on one machine scores the same on another.
+
+Features of one sentence:
+- character 1-, 2- and 3-grams, digits folded to 0 (195名 and 23名 share theirs);
+- jieba words and word pairs;
+- cues (``annotator.learn.cues``), its position in the article and paragraph;
+- the previous and next sentences' cues and words, prefixed, so a story or a list is seen
+  from inside.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from annotator.extractors.base import ArticleSentence
+from annotator.learn.cues import cues
+from annotator.text.tokens import tokenize
+
+BITS = 20
+N_FEATURES = 1 << BITS
+_MASK = N_FEATURES - 1
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SALT = (0, 0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D)
+
+
+def _string_index(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
+
+
+def char_ngram_indices(text: str) -> np.ndarray:
+    """Bucket indices of the 1-, 2- and 3-grams of ``text`` (digits folded)."""
+    shape = _DIGITS.sub("0", text)
+    codes = np.frombuffer(shape.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    parts = []
+    h = np.zeros(len(codes), dtype=np.uint64)
+    for n in (1, 2, 3):
+        if len(codes) < n:
+            break
+        h = codes[n - 1 :] if n == 1 else h[:-1] * np.uint64(1_000_003) + codes[n - 1 :]
+        mixed = (h ^ np.uint64(_SALT[n])) * np.uint64(0x9E3779B97F4A7C15)
+        parts.append((mixed >> np.uint64(64 - BITS)).astype(np.int64))
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    words: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+def describe(text: str) -> SentenceInfo:
+    words = tuple(_DIGITS.sub("0", t.text) for t in tokenize(text) if not t.text.isspace())
+    return SentenceInfo(words, tuple(cues(text)))
+
+
+def _named(info: SentenceInfo, prev: SentenceInfo | None, nxt: SentenceInfo | None,
+           position: int, first_in_paragraph: bool) -> list[str]:
+    feats = [f"w:{w}" for w in info.words]
+    feats += [f"ww:{a}|{b}" for a, b in zip(info.words, info.words[1:], strict=False)]
+    feats += [f"c:{c}" for c in info.cues]
+    feats.append(f"pos:{min(position, 6)}")
+    if first_in_paragraph:
+        feats.append("para:first")
+    for tag, other in (("p", prev), ("n", nxt)):
+        if other is None:
+            feats.append(f"{tag}:none")
+            continue
+        feats += [f"{tag}c:{c}" for c in other.cues]
+        feats += [f"{tag}w:{w}" for w in other.words if len(w) > 1]
+    return feats
+
+
+def article_rows(sentences: Sequence[ArticleSentence]) -> list[np.ndarray]:
+    """One array of distinct bucket indices per sentence of one article."""
+    infos = [describe(s.text) for s in sentences]
+    rows = []
+    for i, s in enumerate(sentences):
+        prev = infos[i - 1] if i else None
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        first = i == 0 or sentences[i - 1].paragraph != s.paragraph
+        named = _named(infos[i], prev, nxt, i, first)
+        idx = np.fromiter((_string_index(f) for f in named), dtype=np.int64, count=len(named))
+        rows.append(np.unique(np.concatenate([char_ngram_indices(s.text), idx])))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A batch of rows in compressed sparse row form (values are all 1 before normalising)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+
+    @classmethod
+    def from_list(cls, rows: Sequence[np.ndarray]) -> Rows:
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        return cls(indptr, indices)
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """Each row's l2-normalised dot product with a dense weight vector (or matrix)."""
+        lengths = np.diff(self.indptr)
+        w = weights[self.indices]
+        sums = np.add.reduceat(w, self.indptr[:-1], axis=0) if len(self.indices) else w
+        sums[lengths == 0] = 0
+        scale = 1.0 / np.sqrt(np.maximum(lengths, 1))
+        return sums * (scale[:, None] if sums.ndim == 2 else scale)
+
+    def to_scipy(self):
+        """The same rows as a scipy CSR matrix (for training with scikit-learn)."""
+        from scipy.sparse import csr_matrix
+
+        lengths = np.diff(self.indptr)
+        data = np.repeat(1.0 / np.sqrt(np.maximum(lengths, 1)), lengths)
+        return csr_matrix((data, self.indices, self.indptr), shape=(len(self), N_FEATURES))
