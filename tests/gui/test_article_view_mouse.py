@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from .test_workbench_keyboard import press
+from .helpers import press
 
 
 def point_of(view, sentence_id, offset):
     """Viewport point of a sentence-relative code point offset (through the view's own mapping)."""
-    p = view._by_id[sentence_id]
-    rect = view.cursorRect(view._cursor(p.start + offset, p.start + offset))
+    rect = view.cursor_rect_at(sentence_id, offset)
     return QPoint(rect.left() + 1, rect.center().y())
 
 

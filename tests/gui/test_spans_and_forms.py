@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.corpus.importer import import_paths
 
-from .test_workbench_keyboard import activate, go_to_text, press
+from .helpers import activate, go_to_text, press
 
 ASTRAL = "𠮷野家😀报道:全市抓获犯罪嫌疑人1.63万名,同比下降12.5%。𪚥字😀后“五个动态清零”。\n"
 
