@@ -58,6 +58,12 @@ def test_enter_on_a_fully_decided_article_goes_nowhere(store):
     assert next_after_confirm(store, aid, sents[0]) is None
 
 
+def test_the_queue_goes_on_after_the_given_sentence_even_if_it_is_open(store):
+    sents, aid = _open(store)
+    queue = [(sents[0].sentence_id, 1, 0.9), (sents[3].sentence_id, 1, 0.5)]
+    assert next_in_queue(store, aid, queue, sents[0].sentence_id) == (1, sents[3].sentence_id)
+
+
 def test_the_queue_skips_decided_sentences_and_crosses_articles(store):
     sents, aid = _open(store)
     other = [s for s in store.sentences.for_article(2) if not s.boilerplate]

@@ -9,17 +9,17 @@ from annotator.records import AnnotationState
 from annotator.review.dashboard import OpenDisagreements, dashboard_data
 
 
-def write(store, name, sentence, labels):
+def write(store, name, sentence, labels, decided=True):
     who = store.annotators.get_or_create(name)
     with store.transaction():
-        state = AnnotationState(labels=labels, decided=True)
+        state = AnnotationState(labels=labels, decided=decided)
         store.annotations.write(sentence.sentence_id, who.annotator_id, state)
 
 
 @pytest.fixture
 def disputed(store):
     """alice and bob agree on two sentences of article 1; they differ on two of article 2 and
-    one of article 1."""
+    one of article 1; alice has not decided a third of article 2."""
     one = [s for s in store.sentences.for_article(1) if not s.boilerplate]
     two = [s for s in store.sentences.for_article(2) if not s.boilerplate]
     for s in one[:2]:
@@ -31,6 +31,7 @@ def disputed(store):
     write(store, "bob", two[0], ("anecdote", "slogan"))
     write(store, "alice", two[1], ("statistic", "anecdote"))
     write(store, "bob", two[1], ("statistic",))
+    write(store, "alice", two[2], ("slogan",), decided=False)  # counted nowhere
     return store
 
 
