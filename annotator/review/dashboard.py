@@ -43,7 +43,7 @@ def dashboard_data(
         OpenDisagreements(aid, store.articles.get(aid).title, n)
         for aid, n in per_article.most_common(top)  # ties keep document order
     ]
-    counts = []
+    counts: list[tuple[str, str, int]] = []
     for name in report.annotators:
         who = store.annotators.get(name)
         found: Counter[str] = Counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 
 def show_active(qtbot, win):
@@ -39,6 +39,19 @@ def activate(qtbot, win):
     with qtbot.waitActive(win):
         win.activateWindow()
     win.view.setFocus()
+
+
+def point_of(view, sentence_id, offset):
+    """Viewport point of a sentence-relative code point offset (through the view's own mapping)."""
+    rect = view.cursor_rect_at(sentence_id, offset)
+    return QPoint(rect.left() + 1, rect.center().y())
+
+
+def drag(qtbot, view, start, end, modifier=Qt.KeyboardModifier.NoModifier):
+    """Select with the mouse from viewport point ``start`` to ``end``."""
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, modifier, start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, end)
 
 
 def current_text(win):
