@@ -100,7 +100,7 @@ def main(out: Path) -> None:
     from annotator.suggest import run_extractor
 
     run_extractor(store, get("rules"))  # ghost suggestions on the sentences not labeled yet
-    session._article = None
+    session.forget_article()
     session.set_article_field("outlet", "警安在线")
     session.set_article_field("date", "2022-08-15")
     session.set_article_field("campaign", "hundred_days")

@@ -53,7 +53,7 @@ def main() -> None:
     for _ in range(3):
         app.processEvents()
     win.grab().save(str(ROOT / "docs" / "review.png"))
-    win.show_dashboard()
+    win.acts["dashboard"].trigger()
     (dash,) = [d for d in win.findChildren(QDialog, "dashboard") if d.isVisible()]
     dash.resize(1100, 700)
     for _ in range(3):

@@ -137,7 +137,7 @@ ZH = {
     "Guidelines": "标注规范",
     "Search titles and text (Ctrl+F)": "搜索标题和正文 (Ctrl+F)",
     "All articles": "全部文章",
-    "1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys": "1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键",
+    "%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys": "%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键",
     "&File": "文件(&F)",
     "&Edit": "编辑(&E)",
     "&Annotate": "标注(&A)",

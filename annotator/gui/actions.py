@@ -1,19 +1,24 @@
-"""The workbench's commands as a table: name, menu, text, shortcuts, handler name.
+"""The workbench's commands as a table: name, menu, text, shortcuts, and the operation to call.
 
 Label actions are generated from the schema (one per label key, plus Alt+key for an exact,
 unsnapped span). The shortcuts dialog (?) lists this same table, so it cannot go stale.
+Each handler is a function of ``annotator.gui.operations`` that takes the main window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
+from annotator.gui.operations import annotate, display, projects, review_learning
 from annotator.schema import LabelSchema
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -26,104 +31,105 @@ class ActionSpec:
     menu: str  # "file", "edit", "annotate", "navigate", "view", "learn", "annotator", "help"
     text: str
     shortcuts: tuple[str, ...]
-    handler: str  # method name on the main window
+    handler: Callable[..., object]  # an operation, called with the main window (and ``arg``)
     checkable: bool = False
     arg: object = None
 
 
 def base_specs() -> list[ActionSpec]:
+    a, d, p, r = annotate, display, projects, review_learning
     return [
-        ActionSpec("new_project", "file", tr("&New project…"), ("Ctrl+Shift+N",), "new_project"),
-        ActionSpec("open_project", "file", tr("&Open project…"), ("Ctrl+O",), "open_project"),
+        ActionSpec("new_project", "file", tr("&New project…"), ("Ctrl+Shift+N",), p.new_project),
+        ActionSpec("open_project", "file", tr("&Open project…"), ("Ctrl+O",), p.open_project),
         ActionSpec(
-            "import_files", "file", tr("&Import article files…"), ("Ctrl+I",), "import_files"
+            "import_files", "file", tr("&Import article files…"), ("Ctrl+I",), p.import_files
         ),
         ActionSpec(
             "import_folder",
             "file",
             tr("Import article &folder…"),
             ("Ctrl+Shift+I",),
-            "import_folder",
+            p.import_folder,
         ),
-        ActionSpec("export", "file", tr("&Export labeled data…"), ("Ctrl+Shift+E",), "export_data"),
-        ActionSpec("merge", "file", tr("&Merge project…"), (), "merge_project"),
-        ActionSpec("quit", "file", tr("&Quit"), ("Ctrl+Q",), "close"),
-        ActionSpec("undo", "edit", tr("&Undo"), ("Ctrl+Z",), "undo"),
-        ActionSpec("redo", "edit", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo"),
-        ActionSpec("find", "edit", tr("&Find articles…"), ("Ctrl+F",), "focus_search"),
-        ActionSpec("clear", "annotate", tr("&Clear labels"), ("0",), "clear_labels"),
+        ActionSpec("export", "file", tr("&Export labeled data…"), ("Ctrl+Shift+E",), p.export_data),
+        ActionSpec("merge", "file", tr("&Merge project…"), (), p.merge_project),
+        ActionSpec("quit", "file", tr("&Quit"), ("Ctrl+Q",), p.close_window),
+        ActionSpec("undo", "edit", tr("&Undo"), ("Ctrl+Z",), a.undo),
+        ActionSpec("redo", "edit", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), a.redo),
+        ActionSpec("find", "edit", tr("&Find articles…"), ("Ctrl+F",), a.focus_search),
+        ActionSpec("clear", "annotate", tr("&Clear labels"), ("0",), a.clear_labels),
         ActionSpec(
-            "confirm", "annotate", tr("Confirm and &next undecided"), ("Return", "Enter"), "confirm"
+            "confirm", "annotate", tr("Confirm and &next undecided"), ("Return", "Enter"), a.confirm
         ),
-        ActionSpec("boilerplate", "annotate", tr("Flip &boilerplate"), ("B",), "flip_boilerplate"),
+        ActionSpec("boilerplate", "annotate", tr("Flip &boilerplate"), ("B",), a.flip_boilerplate),
         ActionSpec(
-            "remove_span", "annotate", tr("&Remove selected span"), ("Delete",), "remove_span"
+            "remove_span", "annotate", tr("&Remove selected span"), ("Delete",), a.remove_span
         ),
-        ActionSpec("edit_note", "annotate", tr("Edit &note"), ("Ctrl+E",), "edit_note"),
+        ActionSpec("edit_note", "annotate", tr("Edit &note"), ("Ctrl+E",), a.edit_note),
         ActionSpec(
             "accept_suggestions",
             "annotate",
             tr("&Accept suggestions"),
             ("Space",),
-            "accept_suggestions",
+            a.accept_suggestions,
         ),
         ActionSpec(
             "reject_suggestions",
             "annotate",
             tr("Re&ject suggestions"),
             ("Shift+Space",),
-            "reject_suggestions",
+            a.reject_suggestions,
         ),
         ActionSpec(
-            "next_sentence", "navigate", tr("&Next sentence"), ("J", "Down"), "next_sentence"
+            "next_sentence", "navigate", tr("&Next sentence"), ("J", "Down"), a.next_sentence
         ),
         ActionSpec(
-            "prev_sentence", "navigate", tr("&Previous sentence"), ("K", "Up"), "prev_sentence"
+            "prev_sentence", "navigate", tr("&Previous sentence"), ("K", "Up"), a.prev_sentence
         ),
         ActionSpec(
             "next_article",
             "navigate",
             tr("Next article with &undecided sentences"),
             ("N",),
-            "next_article",
+            a.next_article,
         ),
-        ActionSpec("prev_article", "navigate", tr("P&revious article"), ("P",), "prev_article"),
+        ActionSpec("prev_article", "navigate", tr("P&revious article"), ("P",), a.prev_article),
         ActionSpec(
-            "hide_boilerplate", "view", tr("&Hide boilerplate"), ("H",), "toggle_boilerplate", True
-        ),
-        ActionSpec(
-            "show_guidelines", "view", tr("&Guidelines"), ("F1",), "toggle_guidelines", True
+            "hide_boilerplate", "view", tr("&Hide boilerplate"), ("H",), d.toggle_boilerplate, True
         ),
         ActionSpec(
-            "show_suggestions", "view", tr("Show &suggestions"), ("G",), "toggle_suggestions", True
+            "show_guidelines", "view", tr("&Guidelines"), ("F1",), d.toggle_guidelines, True
+        ),
+        ActionSpec(
+            "show_suggestions", "view", tr("Show &suggestions"), ("G",), d.toggle_suggestions, True
         ),
         ActionSpec(
             "review_mode",
             "view",
             tr("&Review mode (disagreements → gold)"),
             ("F2",),
-            "toggle_review",
+            r.toggle_review,
             True,
         ),
-        ActionSpec("dashboard", "view", tr("Agreement &dashboard…"), ("Ctrl+D",), "show_dashboard"),
-        ActionSpec("lang_en", "view", tr("English"), (), "set_language", True, "en"),
-        ActionSpec("lang_zh", "view", tr("简体中文"), (), "set_language", True, "zh_CN"),
+        ActionSpec("dashboard", "view", tr("Agreement &dashboard…"), ("Ctrl+D",), r.show_dashboard),
+        ActionSpec("lang_en", "view", tr("English"), (), d.set_language, True, "en"),
+        ActionSpec("lang_zh", "view", tr("简体中文"), (), d.set_language, True, "zh_CN"),
         ActionSpec(
-            "retrain", "learn", tr("&Retrain model and refresh suggestions"), ("Ctrl+R",), "retrain"
+            "retrain", "learn", tr("&Retrain model and refresh suggestions"), ("Ctrl+R",), r.retrain
         ),
-        ActionSpec("uncertain", "learn", tr("&Uncertain first"), ("U",), "toggle_uncertain", True),
-        ActionSpec("curve", "learn", tr("&Learning curve…"), (), "show_curve"),
+        ActionSpec("uncertain", "learn", tr("&Uncertain first"), ("U",), d.toggle_uncertain, True),
+        ActionSpec("curve", "learn", tr("&Learning curve…"), (), r.show_curve),
         ActionSpec(
             "switch_annotator",
             "annotator",
             tr("&Switch annotator…"),
             ("Ctrl+Shift+A",),
-            "switch_annotator",
+            d.switch_annotator,
         ),
         ActionSpec(
-            "shortcuts", "help", tr("&Keyboard shortcuts"), ("?", "Shift+?"), "show_shortcuts"
+            "shortcuts", "help", tr("&Keyboard shortcuts"), ("?", "Shift+?"), d.show_shortcuts
         ),
-        ActionSpec("about", "help", tr("&About"), (), "show_about"),
+        ActionSpec("about", "help", tr("&About"), (), d.show_about),
     ]
 
 
@@ -137,7 +143,7 @@ def label_specs(schema: LabelSchema, language: str) -> list[ActionSpec]:
                 "annotate",
                 tr("Toggle %s (or span from selection)") % name,
                 (lab.key,),
-                "label_key",
+                annotate.label_key,
                 arg=lab.id,
             )
         )
@@ -148,14 +154,27 @@ def label_specs(schema: LabelSchema, language: str) -> list[ActionSpec]:
                     "annotate",
                     tr("Exact %s span (no snapping)") % name,
                     (f"Alt+{lab.key}",),
-                    "label_key_exact",
+                    annotate.label_key_exact,
                     arg=lab.id,
                 )
             )
     return specs
 
 
-def build_actions(window: QWidget, specs: list[ActionSpec]) -> dict[str, QAction]:
+def label_keys_hint(schema: LabelSchema) -> str:
+    """The label keys for the status bar hint: "1-3" for a run of digits, else "1/x/y"."""
+    keys = [lab.key for lab in schema.labels]
+    digits = all(len(k) == 1 and k.isdigit() for k in keys)
+    if (
+        digits
+        and len(keys) > 2
+        and [int(k) for k in keys] == list(range(int(keys[0]), int(keys[0]) + len(keys)))
+    ):
+        return f"{keys[0]}-{keys[-1]}"
+    return "/".join(keys)
+
+
+def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for spec in specs:
         act = QAction(spec.text, window)
@@ -163,11 +182,10 @@ def build_actions(window: QWidget, specs: list[ActionSpec]) -> dict[str, QAction
         act.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         act.setCheckable(spec.checkable)
-        handler: Callable = getattr(window, spec.handler)
         if spec.arg is not None:
-            act.triggered.connect(lambda _c=False, h=handler, a=spec.arg: h(a))
+            act.triggered.connect(lambda _c=False, h=spec.handler, a=spec.arg: h(window, a))
         else:
-            act.triggered.connect(lambda _c=False, h=handler: h())
+            act.triggered.connect(lambda _c=False, h=spec.handler: h(window))
         window.addAction(act)
         actions[spec.name] = act
     return actions

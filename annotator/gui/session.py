@@ -79,6 +79,11 @@ class ProjectSession(QObject):
             self.load_suggestions()
         return self._article
 
+    def forget_article(self) -> None:
+        """Drop the cached article, so the next read comes from the store (after gold edits in
+        review mode or a background job changed what the view shows)."""
+        self._article = None
+
     def sentences(self) -> list[Sentence]:
         self.article()
         return self._sentences

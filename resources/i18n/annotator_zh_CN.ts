@@ -520,8 +520,8 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="210" />
-        <source>1-3 label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
-        <translation>1-3 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
+        <source>%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
+        <translation>%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="227" />

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from .helpers import show_active
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test under tests/gui with ``gui`` (run the rest with ``-m "not gui"``)."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture
@@ -10,16 +23,6 @@ def session(qtbot, store):
     from annotator.gui.session import ProjectSession
 
     return ProjectSession(store, "alice")
-
-
-def show_active(qtbot, win):
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    win.view.setFocus()
-    return win
 
 
 @pytest.fixture

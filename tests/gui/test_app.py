@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.gui.dialogs.annotator_dialog import AnnotatorDialog
 from annotator.gui.dialogs.project_dialogs import ProjectDialogs
+from annotator.gui.operations import projects
 
-from .test_workbench_keyboard import press
+from .helpers import finish_job, press
 
 ARTICLE = "夏季行动成果\n全市抓获犯罪嫌疑人195名,同比下降12.5%。\n"
 
@@ -59,10 +60,8 @@ def test_import_dialog_imports_in_the_background(qtbot, window, tmp_path, store)
     (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
     before = len(window.articles.article_ids())
     monkeypatch_files = [tmp_path / "new.txt"]
-    job = window.import_paths(monkeypatch_files)
-    with qtbot.waitSignal(job.done, timeout=20000):
-        pass
-    window.runner.wait()
+    job = projects.import_paths(window, monkeypatch_files)
+    finish_job(qtbot, window, job.done)
     assert len(window.articles.article_ids()) == before + 1
     assert "imported 1 article(s)" in window.statusBar().currentMessage()
 
@@ -71,11 +70,9 @@ def test_import_of_a_bad_file_shows_an_error_and_imports_nothing(qtbot, window, 
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
     before = len(window.articles.article_ids())
-    job = window.import_paths([tmp_path])
-    with qtbot.waitSignal(job.failed, timeout=20000) as blocker:
-        pass
-    window.runner.wait()
-    assert "bad.txt" in str(blocker.args[0])
+    job = projects.import_paths(window, [tmp_path])
+    (exc,) = finish_job(qtbot, window, job.failed)
+    assert "bad.txt" in str(exc)
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_dialog"]
     assert boxes and "bad.txt" in boxes[-1].text()
     window.articles.reload()
@@ -86,25 +83,31 @@ def test_cancelled_import_leaves_nothing(qtbot, window, tmp_path):
     for i in range(3):
         (tmp_path / f"a{i}.txt").write_text(ARTICLE.replace("195", str(100 + i)), encoding="utf-8")
     before = len(window.articles.article_ids())
-    job = window.import_paths([tmp_path])
+    job = projects.import_paths(window, [tmp_path])
     job.cancel()  # as the dialog's Cancel button does
-    with qtbot.waitSignal(job.failed, timeout=20000) as blocker:
-        pass
-    window.runner.wait()
-    assert "cancelled" in str(blocker.args[0])
+    (exc,) = finish_job(qtbot, window, job.failed)
+    assert "cancelled" in str(exc)
     window.articles.reload()
     assert len(window.articles.article_ids()) == before
 
 
 def test_menu_import_files_uses_the_file_dialog(qtbot, window, tmp_path, monkeypatch):
-    (tmp_path / "x.txt").write_text(ARTICLE, encoding="utf-8")
-    monkeypatch.setattr(
-        ProjectDialogs, "article_files", classmethod(lambda cls, parent: [tmp_path / "x.txt"])
-    )
+    chosen = tmp_path / "x.txt"
+    chosen.write_text(ARTICLE, encoding="utf-8")
+    asked = []
+
+    def article_files(cls, parent):
+        asked.append(parent)
+        return [chosen]
+
+    monkeypatch.setattr(ProjectDialogs, "article_files", classmethod(article_files))
+    before = set(window.articles.article_ids())
     window.acts["import_files"].trigger()
-    with qtbot.waitSignal(window.runner.job.done, timeout=20000):
-        pass
-    window.runner.wait()
+    assert asked == [window]
+    finish_job(qtbot, window, window.runner.job.done)
+    (new,) = set(window.articles.article_ids()) - before
+    summary = window.articles.summary(new)
+    assert summary.title == "夏季行动成果" and summary.source.endswith("x.txt")
 
 
 def test_open_and_new_project_from_the_menu(qtbot, window, tmp_path, monkeypatch, template_db):
@@ -141,7 +144,7 @@ def test_opening_a_file_that_is_not_a_project_shows_an_error(qtbot, window, tmp_
 def test_font_banner_shows_only_without_a_cjk_font(qtbot, session):
     from annotator.gui.main_window import MainWindow
 
-    from .conftest import show_active
+    from .helpers import show_active
 
     win = show_active(qtbot, MainWindow(session, font_missing=True))
     assert win.banner.isVisible() and "fonts-noto-cjk" in win.banner.text()

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
-from .test_workbench_keyboard import press
-
-
-def point_of(view, sentence_id, offset):
-    """Viewport point of a sentence-relative code point offset (through the view's own mapping)."""
-    p = view._by_id[sentence_id]
-    rect = view.cursorRect(view._cursor(p.start + offset, p.start + offset))
-    return QPoint(rect.left() + 1, rect.center().y())
+from .helpers import drag, point_of, press
 
 
 def test_click_selects_the_sentence_under_the_mouse(qtbot, window):
@@ -31,13 +24,7 @@ def test_alt_drag_then_label_key_adds_the_exact_span(qtbot, window, store):
     window.session.go_to(s.article_id, s.sentence_id)
     i = s.text.index("195名")
     start, end = point_of(view, s.sentence_id, i + 1), point_of(view, s.sentence_id, i + 3)
-    qtbot.mousePress(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, start
-    )
-    qtbot.mouseMove(view.viewport(), end)
-    qtbot.mouseRelease(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, end
-    )
+    drag(qtbot, view, start, end, Qt.KeyboardModifier.AltModifier)
     assert view.textCursor().selectedText() == "95"
     press(qtbot, window, Qt.Key.Key_1)
     (span,) = store.annotations.state(s.sentence_id, window.session.annotator.annotator_id).spans

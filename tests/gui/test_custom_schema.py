@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from annotator.corpus.importer import import_paths
+from annotator.gui.actions import label_keys_hint
 from annotator.schema import schema_from_dict
 from annotator.store import Store
 
@@ -47,6 +49,7 @@ def test_keys_buttons_and_forms_come_from_the_schema(qtbot, tmp_path, seeds, ope
     with Store.create(db, schema_from_dict(SCHEMA)) as store:
         import_paths(store, [seeds])
     win = open_window(db)
+    assert win.findChild(QLabel, "key_hints").text().startswith("7/q label · 0 clear")
     assert set(win.form.label_buttons) == {"claim", "quote"}
     assert win.form.label_buttons["claim"].text().startswith("7")
     qtbot.keyClick(win.view, Qt.Key.Key_7)
@@ -63,3 +66,21 @@ def test_keys_buttons_and_forms_come_from_the_schema(qtbot, tmp_path, seeds, ope
     # the three default labels' keys do nothing here
     qtbot.keyClick(win.view, Qt.Key.Key_1)
     assert win.session.state().labels == ("claim", "quote")
+
+
+def test_the_default_schema_hints_its_run_of_digit_keys(window):
+    assert window.findChild(QLabel, "key_hints").text().startswith("1-3 label · 0 clear")
+
+
+def test_key_hint_shortens_only_a_run_of_digits():
+    def schema(*keys):
+        labels = [
+            {"id": f"l{i}", "name": {"zh": k, "en": k}, "color": "#888888", "key": k}
+            for i, k in enumerate(keys)
+        ]
+        return schema_from_dict({"schema_version": 1, "labels": labels})
+
+    assert label_keys_hint(schema("4", "5", "6", "7")) == "4-7"
+    assert label_keys_hint(schema("1", "3", "5")) == "1/3/5"
+    assert label_keys_hint(schema("1", "2")) == "1/2"
+    assert label_keys_hint(schema("q", "w", "e")) == "q/w/e"

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 
 from annotator.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from annotator.gui.dialogs.project_dialogs import ProjectDialogs
+from annotator.gui.operations import projects
 
-from .test_workbench_keyboard import go_to_text, press
+from .helpers import finish_job, go_to_text, press
 
 
 def test_export_from_the_menu_writes_the_file(qtbot, window, tmp_path, monkeypatch):
@@ -20,10 +21,8 @@ def test_export_from_the_menu_writes_the_file(qtbot, window, tmp_path, monkeypat
     out = tmp_path / "out.jsonl"
     choice = ExportChoice(out, "jsonl", "textcat", "alice", None, "sentence", False, "", 0)
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a: choice))
-    job = window.export_data()
-    with qtbot.waitSignal(job.done, timeout=20000):
-        pass
-    window.runner.wait()
+    job = projects.export_data(window)
+    finish_job(qtbot, window, job.done)
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert line["labels"] == ["statistic"] and line["annotator"] == "alice"
     assert "exported 1 annotation" in window.statusBar().currentMessage()
@@ -59,10 +58,8 @@ def test_merge_from_the_menu(qtbot, window, template_db, tmp_path, monkeypatch, 
                 s.sentence_id, bob.annotator_id, AnnotationState(labels=("slogan",), decided=True)
             )
     monkeypatch.setattr(ProjectDialogs, "other_project", classmethod(lambda cls, parent: other))
-    job = window.merge_project()
-    with qtbot.waitSignal(job.done, timeout=20000):
-        pass
-    window.runner.wait()
+    job = projects.merge_project(window)
+    finish_job(qtbot, window, job.done)
     assert "merged" in window.statusBar().currentMessage()
     here = store.annotators.get("bob")
     assert store.annotations.state(s.sentence_id, here.annotator_id).labels == ("slogan",)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from learn.test_learn import rough_labels
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from annotator.gui.operations import review_learning
 from annotator.records import AnnotationState
 
-from .test_workbench_keyboard import press
+from .helpers import finish_job, press, simple_labels
 
 
 @pytest.fixture
@@ -22,44 +22,39 @@ def labeled_window(qtbot, store, db_path, open_window):
                     store.annotations.write(
                         s.sentence_id,
                         lead.annotator_id,
-                        AnnotationState(labels=rough_labels(s.text), decided=True),
+                        AnnotationState(labels=simple_labels(s.text), decided=True),
                     )
     return open_window(db_path, "alice")
 
 
 def test_retrain_runs_in_the_background_and_fills_the_queue(qtbot, labeled_window, store):
     win = labeled_window
-    job = win.retrain()
+    job = review_learning.retrain(win)
     assert win.learn_progress.isVisible()  # the window keeps working while it trains
-    with qtbot.waitSignal(job.done, timeout=60000) as done:
-        pass
-    win.runner.wait()
-    result = done.args[0]
-    assert result["model"] == "learned:default" and result["suggestions"] > 0
+    (result,) = finish_job(qtbot, win, job.done)
+    assert result.model == "learned:default" and result.suggestions > 0
     assert not win.learn_progress.isVisible()
     press(qtbot, win, Qt.Key.Key_U)
-    assert win.uncertain.isVisible() and win.uncertain.list.count() == len(result["queue"]) > 10
-    scores = [u for _s, _a, u in result["queue"]]
+    assert win.uncertain.isVisible() and win.uncertain.list.count() == len(result.queue) > 10
+    scores = [u for _s, _a, u in result.queue]
     assert scores == sorted(scores, reverse=True)
     # choosing the first queued sentence and confirming moves to the next one in the queue
     aid, sid = win.uncertain.list.item(0).data(Qt.ItemDataRole.UserRole)
     win.uncertain.sentence_chosen.emit(aid, sid)
     assert win.session.sentence_id == sid
     press(qtbot, win, Qt.Key.Key_Return)
-    assert win.session.sentence_id == result["queue"][1][0]
+    assert win.session.sentence_id == result.queue[1][0]
     # the learned model's suggestions show as ghosts in the articles
     total = store.query("SELECT count(*) FROM suggestions WHERE extractor = 'learned:default'")[0][
         0
     ]
-    assert total == result["suggestions"]
+    assert total == result.suggestions
 
 
 def test_learning_curve_dialog(qtbot, labeled_window):
     win = labeled_window
-    job = win.show_curve()
-    with qtbot.waitSignal(job.done, timeout=60000):
-        pass
-    win.runner.wait()
+    job = review_learning.show_curve(win)
+    finish_job(qtbot, win, job.done)
     dialogs = [d for d in win.findChildren(QDialog, "curve_dialog") if d.isVisible()]
     assert dialogs and "micro F1" in dialogs[0].chart.series
     image = dialogs[0].chart.grab()
@@ -70,9 +65,7 @@ def test_learning_curve_dialog(qtbot, labeled_window):
 def test_retrain_without_data_shows_a_clear_error(qtbot, window):
     from PySide6.QtWidgets import QMessageBox
 
-    job = window.retrain()
-    with qtbot.waitSignal(job.failed, timeout=60000) as failed:
-        pass
-    window.runner.wait()
-    assert "no decided sentences to learn from" in str(failed.args[0])
+    job = review_learning.retrain(window)
+    (exc,) = finish_job(qtbot, window, job.failed)
+    assert "no decided sentences to learn from" in str(exc)
     assert any("no decided sentences" in b.text() for b in window.findChildren(QMessageBox))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.corpus.importer import import_paths
 
-from .test_workbench_keyboard import activate, go_to_text, press
+from .helpers import activate, drag, go_to_text, point_of, press
 
 ASTRAL = "𠮷野家😀报道:全市抓获犯罪嫌疑人1.63万名,同比下降12.5%。𪚥字😀后“五个动态清零”。\n"
 
@@ -71,8 +71,11 @@ def test_a_selection_across_sentences_is_refused_with_a_message(qtbot, window, s
     if a.paragraph != b.paragraph:
         a, b = ids[5], ids[6]
     view = window.view
-    pa, pb = view._by_id[a.sentence_id], view._by_id[b.sentence_id]
-    view.setTextCursor(view._cursor(pa.end - 2, pb.start + 2))
+    view.set_current(a.sentence_id)
+    view.ensure_current_visible()
+    start = point_of(view, a.sentence_id, len(a.text) - 2)
+    drag(qtbot, view, start, point_of(view, b.sentence_id, 2))
+    assert view.textCursor().selectedText() == a.text[-2:] + b.text[:2]
     press(qtbot, window, Qt.Key.Key_1)
     assert "inside one sentence" in window.statusBar().currentMessage()
     assert store.annotations.get(a.sentence_id, window.session.annotator.annotator_id) is None

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.store.suggestions import StoredSuggestion
 
-from .test_workbench_keyboard import go_to_text, press
+from .helpers import go_to_text, press
 
 
 def suggest(store, sentence, label, text=None, fields=None):
@@ -20,7 +20,7 @@ def suggest(store, sentence, label, text=None, fields=None):
 
 
 def reopen_article(window, s):
-    window.session._article = None  # re-read the article (and its suggestions) as on opening
+    window.session.forget_article()  # re-read the article (and its suggestions) as on opening
     window.view.article = None
     window.session.go_to(s.article_id, s.sentence_id)
 

@@ -227,6 +227,12 @@ class ArticleView(QTextEdit):
         p = self.placed_at(cp)
         return p.sentence.sentence_id if p else None
 
+    def cursor_rect_at(self, sentence_id: int, offset: int) -> QRect:
+        """Viewport rectangle of the cursor before a sentence-relative code point (the inverse of
+        ``sentence_at_point``)."""
+        p = self._by_id[sentence_id]
+        return self.cursorRect(self._cursor(p.start + offset, p.start + offset))
+
     def selection_in_sentence(self) -> SelectionInSentence | None | str:
         """The mouse selection as sentence-relative offsets; "cross" when it spans sentences."""
         c = self.textCursor()

@@ -1,46 +1,24 @@
-"""The agreement dashboard: charts a lead reads at a glance (from ``annotator.agreement``)."""
+"""The agreement dashboard: charts a lead reads at a glance; the numbers come from
+``annotator.review.dashboard``."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.gui.widgets.charts import BarChart
+from annotator.review.dashboard import DashboardData
 
 PAIR_COLOR = "#5b8def"
 
 
-def dashboard_data(store, annotators=None) -> dict:
-    """Everything the dashboard shows, computed by the core (no Qt)."""
-    from annotator import review
-    from annotator.agreement import compute_agreement
-
-    report = compute_agreement(store, annotators)
-    items = review.queue(store, list(report.annotators))
-    per_article = Counter(i.article_id for i in items)
-    titles = {aid: store.articles.get(aid).title for aid in per_article}
-    distribution: dict[str, Counter] = {}
-    for name in report.annotators:
-        who = store.annotators.get(name)
-        counts: Counter = Counter()
-        for a in store.annotations.for_annotator(who.annotator_id, decided_only=True):
-            counts.update(a.state.labels)
-        distribution[name] = counts
-    return {
-        "report": report,
-        "per_article": per_article,
-        "titles": titles,
-        "distribution": distribution,
-    }
-
-
 class Dashboard(QDialog):
-    def __init__(self, data: dict, schema, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data: DashboardData, schema, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.setWindowTitle(self.tr("Agreement dashboard"))
-        report = data["report"]
+        report = data.report
         colors = {lab.id: lab.color for lab in schema.labels}
         names = {lab.id: lab.name.get(language) for lab in schema.labels}
         body = QWidget()
@@ -62,39 +40,28 @@ class Dashboard(QDialog):
             BarChart(
                 self.tr("Agreement per label (Krippendorff's alpha)"),
                 [
-                    (names.get(lab, lab), la.krippendorff_alpha.value, colors.get(lab, "#888"))
-                    for lab, la in report.by_label.items()
+                    (names.get(lab, lab), alpha, colors.get(lab, "#888"))
+                    for lab, alpha in data.label_alpha
                 ],
                 lo=0.0,
                 hi=1.0,
             ),
             BarChart(
                 self.tr("Agreement per annotator pair (Cohen's kappa, label sets)"),
-                [
-                    (key.replace("|", " · "), score.value, PAIR_COLOR)
-                    for key, score in report.overall.cohen_kappa.items()
-                ],
+                [(f"{a} · {b}", kappa, PAIR_COLOR) for a, b, kappa in data.pair_kappa],
                 lo=0.0,
                 hi=1.0,
             ),
             BarChart(
                 self.tr("Open disagreements per article"),
-                [
-                    (data["titles"][aid][:10], float(n), "#e07b00")
-                    for aid, n in data["per_article"].most_common(12)
-                ],
+                [(o.title[:10], float(o.sentences), "#e07b00") for o in data.open_by_article],
                 fmt="{:.0f}",
             ),
             BarChart(
                 self.tr("Labels per annotator (decided sentences)"),
                 [
-                    (
-                        f"{who} · {names.get(lab, lab)}",
-                        float(counts.get(lab, 0)),
-                        colors.get(lab, "#888"),
-                    )
-                    for who, counts in data["distribution"].items()
-                    for lab in report.labels
+                    (f"{who} · {names.get(lab, lab)}", float(n), colors.get(lab, "#888"))
+                    for who, lab, n in data.label_counts
                 ],
                 fmt="{:.0f}",
             ),

@@ -57,15 +57,6 @@ class UncertainDock(QDockWidget):
             % (len(queue), model)
         )
 
-    def next_after(self, sentence_id: int, decided) -> tuple[int, int] | None:
-        """The next queued sentence after ``sentence_id`` for which ``decided(sid)`` is false."""
-        ids = [sid for sid, _a, _u in self.queue]
-        start = ids.index(sentence_id) + 1 if sentence_id in ids else 0
-        for sid, aid, _u in self.queue[start:]:
-            if not decided(sid):
-                return aid, sid
-        return None
-
     def _on_item(self, item: QListWidgetItem) -> None:
         aid, sid = item.data(Qt.ItemDataRole.UserRole)
         self.sentence_chosen.emit(aid, sid)
