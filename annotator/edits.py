@@ -24,8 +24,25 @@ class Edit(Protocol):
     def revert(self, store: Store) -> Change: ...
 
 
+class _BeforeAfter:
+    """``apply`` writes ``after``, ``revert`` writes ``before``: each edit only says how to write."""
+
+    __slots__ = ()
+    before: Any
+    after: Any
+
+    def _write(self, store: Store, value: Any) -> Change:
+        raise NotImplementedError
+
+    def apply(self, store: Store) -> Change:
+        return self._write(store, self.after)
+
+    def revert(self, store: Store) -> Change:
+        return self._write(store, self.before)
+
+
 @dataclass(frozen=True, slots=True)
-class SetState:
+class SetState(_BeforeAfter):
     """Replace one annotator's state of one sentence (labels, fields, spans, note, decided)."""
 
     article_id: int
@@ -47,15 +64,9 @@ class SetState:
             frozenset({self.article_id}), frozenset({self.sentence_id}), frozenset({"annotation"})
         )
 
-    def apply(self, store: Store) -> Change:
-        return self._write(store, self.after)
-
-    def revert(self, store: Store) -> Change:
-        return self._write(store, self.before)
-
 
 @dataclass(frozen=True, slots=True)
-class SetBoilerplate:
+class SetBoilerplate(_BeforeAfter):
     article_id: int
     sentence_id: int
     before: bool
@@ -69,15 +80,9 @@ class SetBoilerplate:
             frozenset({self.article_id}), frozenset({self.sentence_id}), frozenset({"boilerplate"})
         )
 
-    def apply(self, store: Store) -> Change:
-        return self._write(store, self.after)
-
-    def revert(self, store: Store) -> Change:
-        return self._write(store, self.before)
-
 
 @dataclass(frozen=True, slots=True)
-class SetArticleFields:
+class SetArticleFields(_BeforeAfter):
     article_id: int
     annotator_id: int
     before: dict[str, Any]
@@ -88,12 +93,6 @@ class SetArticleFields:
         with store.transaction():
             store.state.set_article_fields(self.article_id, self.annotator_id, values)
         return Change(frozenset({self.article_id}), frozenset(), frozenset({"article_fields"}))
-
-    def apply(self, store: Store) -> Change:
-        return self._write(store, self.after)
-
-    def revert(self, store: Store) -> Change:
-        return self._write(store, self.before)
 
 
 # --------------------------------------------------------------------------- state transforms

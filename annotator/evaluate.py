@@ -9,13 +9,14 @@ unit equal the reference's.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.export.own import LineMatcher, read_own
+from annotator.jsonl import LineError
 from annotator.records import AnnotationState
 from annotator.store import Store
 
@@ -73,46 +74,26 @@ def predict(store: Store, extractor, sentence_ids: Sequence[int]) -> dict[int, P
 
 
 def predictions_from_file(store: Store, path: Path) -> tuple[str, dict[int, Prediction]]:
-    """Predictions in the project's own export format (matched by sentence_id, else source+offsets)."""
-    from annotator.corpus.readers import read_text
-
-    text = read_text(path)
-    by_source: dict[tuple[str, int, int], int] = {}
-    for aid in store.articles.ids():
-        art = store.articles.get(aid)
-        for s in store.sentences.for_article(aid):
-            by_source[(art.source, s.start, s.end)] = s.sentence_id
+    """Predictions in the project's own export format, read and matched to sentences as
+    ``import-labels`` does (``export.own``, ``annotator.matching``); the first bad line raises."""
+    records, errors = read_own(path)
+    if errors:
+        raise errors[0]
+    matcher = LineMatcher(store, records)
     out: dict[int, Prediction] = {}
     names = set()
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for record in records:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(str(path), f"not valid JSON ({e.msg})", n) from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("labels", []), list):
-            raise InputError(str(path), 'expected an object with a list of "labels"', n)
-        sid = by_source.get((obj.get("source"), obj.get("start"), obj.get("end")))
-        if sid is None and isinstance(obj.get("sentence_id"), int):
-            try:
-                if store.sentences.get(obj["sentence_id"]).text == obj.get(
-                    "text", store.sentences.get(obj["sentence_id"]).text
-                ):
-                    sid = obj["sentence_id"]
-            except AnnotatorError:
-                sid = None
-        if sid is None:
-            raise InputError(
-                str(path), "matches no sentence of this project (sentence_id / source+start+end)", n
-            )
+            state = record.state()
+            sid = matcher.match(record)
+        except LineError as e:
+            raise InputError(str(path), str(e), record.line) from None
         p = out.setdefault(sid, Prediction())
-        p.labels.update(obj.get("labels") or [])
-        for sp in obj.get("spans") or []:
-            p.spans.append(
-                (sp["label"], int(sp["start"]), int(sp["end"]), dict(sp.get("fields") or {}))
-            )
-        names.add(str(obj.get("annotator") or obj.get("extractor") or path.name))
+        p.labels.update(state.labels)
+        p.spans.extend((s.label, s.start, s.end, dict(s.fields)) for s in state.spans)
+        names.add(
+            str(record.record.get("annotator") or record.record.get("extractor") or path.name)
+        )
     return ",".join(sorted(names)) or path.name, out
 
 
@@ -141,23 +122,13 @@ def score(
             r, p = lab in ref.labels, lab in pred.labels
             if r and p:
                 counts[lab][0] += 1
-            elif p:
-                counts[lab][1] += 1
+            elif p or r:  # a false positive, or a false negative
+                counts[lab][1 if p else 2] += 1
                 errors.append(
                     {
                         "sentence_id": sid,
                         "label": lab,
-                        "error": "false_positive",
-                        "text": texts.get(sid, ""),
-                    }
-                )
-            elif r:
-                counts[lab][2] += 1
-                errors.append(
-                    {
-                        "sentence_id": sid,
-                        "label": lab,
-                        "error": "false_negative",
+                        "error": "false_positive" if p else "false_negative",
                         "text": texts.get(sid, ""),
                     }
                 )

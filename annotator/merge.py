@@ -5,8 +5,8 @@ Rules:
 
 - Articles match by text hash (the whitespace-normalised text). New articles are copied with their
   sentences and boilerplate flags; a matched article keeps this project's sentences and flags.
-- Sentences of a matched article match by offsets and text, else by text when it occurs once in
-  the article on both sides. Annotations of a sentence with no counterpart are counted, not copied.
+- Sentences of a matched article match by ``annotator.matching``'s rule: by offsets and text,
+  else by text when it occurs once in the article on both sides. Annotations of a sentence with no counterpart are counted, not copied.
 - Annotators match by name; new ones are added with their kind (the gold layer stays gold).
 - One annotator's state of one sentence present in both projects with different content is a
   conflict: the newer ``updated_at`` wins (a tie keeps ours). Article forms and adjudications
@@ -21,13 +21,22 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from annotator.errors import AnnotatorError
+from annotator.matching import NoMatch, Scope, SentenceRef, match_sentence
+from annotator.records import Sentence
 from annotator.schema import schema_from_dict
 from annotator.store import Store, now
 from annotator.store.articles import NewArticle, NewSentence
-from annotator.store.merging import AttachedProject, meta_dict
+from annotator.store.merging import (
+    AdjudicationRow,
+    AnnotationRow,
+    ArticleFieldsRow,
+    AttachedProject,
+    SpanRow,
+    meta_dict,
+)
 
 
 class SchemaMismatch(AnnotatorError):
@@ -114,22 +123,25 @@ def _merge_articles(
     """Copy new articles; return their article id → (our article id, copied by this merge)."""
     ours = store.articles.by_hash()
     their_articles = other.articles()
-    by_article: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in other.sentences():
-        by_article[row[1]].append(row)
-    new = [a for a in their_articles if a[4] not in ours]
+    by_article: dict[int, list[Sentence]] = defaultdict(list)
+    for s in other.sentences():
+        by_article[s.article_id].append(s)
+    new = [a for a in their_articles if a.text_hash not in ours]
     if new:
         stamp = now()
         import_id = store.articles.start_import([str(path)], stamp)
         report.sentences_added = store.articles.add_many(
             (
                 NewArticle(
-                    source=a[1],
-                    title=a[2],
-                    text=a[3],
-                    text_hash=a[4],
-                    meta=meta_dict(a[5]),
-                    sentences=[NewSentence(s[3], s[4], s[5], bool(s[6])) for s in by_article[a[0]]],
+                    source=a.source,
+                    title=a.title,
+                    text=a.text,
+                    text_hash=a.text_hash,
+                    meta=meta_dict(a.meta),
+                    sentences=[
+                        NewSentence(s.start, s.end, s.paragraph, s.boilerplate)
+                        for s in by_article[a.article_id]
+                    ],
                 )
                 for a in new
             ),
@@ -140,68 +152,88 @@ def _merge_articles(
         ours = store.articles.by_hash()
     report.articles_added = len(new)
     report.articles_matched = len(their_articles) - len(new)
-    new_hashes = {a[4] for a in new}
-    return {a[0]: (ours[a[4]], a[4] in new_hashes) for a in their_articles}
+    new_hashes = {a.text_hash for a in new}
+    return {a.article_id: (ours[a.text_hash], a.text_hash in new_hashes) for a in their_articles}
 
 
 def _map_sentences(other: AttachedProject, articles: dict[int, tuple[int, bool]]) -> dict[int, int]:
-    """Their sentence id → ours: by position in copied articles, by offsets+text or unique text
-    in matched ones."""
-    ours_by_article: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in other.our_sentences(a for a, _ in articles.values()):
-        ours_by_article[row[1]].append(row)
-    theirs_by_article: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in other.sentences():
-        theirs_by_article[row[1]].append(row)
+    """Their sentence id → ours: by position in copied articles; in matched ones by the rule of
+    ``annotator.matching`` (offsets + text, else a text that occurs once in both articles)."""
+    ours_by_article: dict[int, list[Sentence]] = defaultdict(list)
+    for s in other.our_sentences(a for a, _ in articles.values()):
+        ours_by_article[s.article_id].append(s)
+    theirs_by_article: dict[int, list[Sentence]] = defaultdict(list)
+    for s in other.sentences():
+        theirs_by_article[s.article_id].append(s)
     out: dict[int, int] = {}
     for their_article, (our_article, copied) in articles.items():
         mine = ours_by_article[our_article]
         theirs = theirs_by_article[their_article]
         if copied:
-            by_position = {r[2]: r[0] for r in mine}
-            out.update((t[0], by_position[t[2]]) for t in theirs)
+            by_position = {s.position: s.sentence_id for s in mine}
+            out.update((t.sentence_id, by_position[t.position]) for t in theirs)
             continue
-        by_offsets = {(r[3], r[4], r[5]): r[0] for r in mine}
-        my_texts = Counter(r[5] for r in mine)
-        their_texts = Counter(t[7] for t in theirs)
-        by_text = {r[5]: r[0] for r in mine if my_texts[r[5]] == 1}
+        scope = Scope(mine)
+        their_texts = Counter(t.text for t in theirs)
         for t in theirs:
-            found = by_offsets.get((t[3], t[4], t[7]))
-            if found is None and their_texts[t[7]] == 1:
-                found = by_text.get(t[7])
-            if found is not None:
-                out[t[0]] = found
+            ref = SentenceRef(t.text, None, t.start, t.end)
+            try:
+                out[t.sentence_id] = match_sentence(ref, scope, by_text=their_texts[t.text] == 1)
+            except NoMatch:
+                continue
     return out
 
 
 def _merge_annotators(other: AttachedProject, report: MergeReport) -> dict[int, int]:
     ours = other.our_annotators()
     theirs = other.annotators()
-    missing = [(name, kind, created) for _, name, kind, created in theirs if name not in ours]
+    missing = [(a.name, a.kind, a.created_at) for a in theirs if a.name not in ours]
     if missing:
         other.add_annotators(missing)
         ours = other.our_annotators()
     report.annotators_added = len(missing)
-    return {aid: ours[name] for aid, name, _, _ in theirs}
+    return {a.annotator_id: ours[a.name] for a in theirs}
 
 
-def _group_spans(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], list[tuple[Any, ...]]]:
-    grouped: dict[tuple[int, int], list[tuple[Any, ...]]] = defaultdict(list)
-    for sid, aid, label, start, end, fields in rows:
-        grouped[(sid, aid)].append((label, start, end, fields))
+Outcome = Literal["added", "unchanged", "kept", "replaced"]
+TAKEN = ("added", "replaced")  # the outcomes that write their row into ours
+
+
+def resolve(mine_updated: str | None, theirs_updated: str, same: bool) -> Outcome:
+    """The one rule of a merge for a row both projects may have: absent here is added, identical
+    content is left alone, and otherwise the newer ``updated_at`` wins (a tie keeps ours)."""
+    if mine_updated is None:
+        return "added"
+    if same:
+        return "unchanged"
+    return "replaced" if theirs_updated > mine_updated else "kept"
+
+
+def _count(report: MergeReport, kind: str, outcome: Outcome) -> None:
+    """Count an outcome in the report (article forms and adjudications count no "unchanged")."""
+    name = f"{kind}_{outcome}"
+    if hasattr(report, name):
+        setattr(report, name, getattr(report, name) + 1)
+
+
+def _group_spans(rows: list[SpanRow]) -> dict[tuple[int, int], list[SpanRow]]:
+    grouped: dict[tuple[int, int], list[SpanRow]] = defaultdict(list)
+    for span in rows:
+        grouped[(span.sentence_id, span.annotator_id)].append(span)
     return grouped
 
 
-def _content(
-    labels: str, fields: str, note: str, decided: int, spans: list[tuple[Any, ...]]
-) -> tuple[Any, ...]:
+def _content(row: AnnotationRow, spans: list[SpanRow]) -> tuple[Any, ...]:
     """What an annotation says, parsed, so equal content compares equal however it was written."""
     return (
-        json.loads(labels),
-        json.loads(fields),
-        note,
-        bool(decided),
-        sorted((lab, s, e, json.dumps(json.loads(f), sort_keys=True)) for lab, s, e, f in spans),
+        json.loads(row.labels),
+        json.loads(row.fields),
+        row.note,
+        bool(row.decided),
+        sorted(
+            (s.label, s.start, s.end, json.dumps(json.loads(s.fields), sort_keys=True))
+            for s in spans
+        ),
     )
 
 
@@ -214,32 +246,26 @@ def _merge_annotations(
     their_spans = _group_spans(other.spans())
     our_spans = _group_spans(other.our_spans())
     ours = other.our_annotations()
-    rows: list[tuple[Any, ...]] = []
+    rows: list[AnnotationRow] = []
     replaced: list[tuple[int, int]] = []
-    span_rows: list[tuple[Any, ...]] = []
-    for sid, aid, labels, fields, note, decided, created, updated in other.annotations():
-        our_sid = sentences.get(sid)
+    span_rows: list[SpanRow] = []
+    for theirs in other.annotations():
+        our_sid = sentences.get(theirs.sentence_id)
         if our_sid is None:
             report.annotations_unmatched += 1
             continue
-        key = (our_sid, annotators[aid])
-        spans = their_spans.get((sid, aid), [])
+        key = (our_sid, annotators[theirs.annotator_id])
+        spans = their_spans.get((theirs.sentence_id, theirs.annotator_id), [])
         mine = ours.get(key)
-        if mine is not None:
-            if _content(labels, fields, note, decided, spans) == _content(
-                *mine[:4], our_spans.get(key, [])
-            ):
-                report.annotations_unchanged += 1
-                continue
-            if updated <= mine[5]:
-                report.annotations_kept += 1
-                continue
-            report.annotations_replaced += 1
-        else:
-            report.annotations_added += 1
-        rows.append((*key, labels, fields, note, decided, created, updated))
-        replaced.append(key)
-        span_rows.extend((*key, *span) for span in spans)
+        same = mine is not None and _content(theirs, spans) == _content(
+            mine, our_spans.get(key, [])
+        )
+        outcome = resolve(mine and mine.updated_at, theirs.updated_at, same)
+        _count(report, "annotations", outcome)
+        if outcome in TAKEN:
+            rows.append(theirs._replace(sentence_id=key[0], annotator_id=key[1]))
+            replaced.append(key)
+            span_rows.extend(s._replace(sentence_id=key[0], annotator_id=key[1]) for s in spans)
     other.put_annotations(rows)
     other.replace_spans(replaced, span_rows)
 
@@ -251,20 +277,15 @@ def _merge_article_fields(
     report: MergeReport,
 ) -> None:
     ours = other.our_article_annotations()
-    rows = []
-    for article_id, aid, fields, updated in other.article_annotations():
-        key = (articles[article_id][0], annotators[aid])
+    rows: list[ArticleFieldsRow] = []
+    for theirs in other.article_annotations():
+        key = (articles[theirs.article_id][0], annotators[theirs.annotator_id])
         mine = ours.get(key)
-        if mine is not None:
-            if json.loads(mine[0]) == json.loads(fields):
-                continue
-            if updated <= mine[1]:
-                report.article_fields_kept += 1
-                continue
-            report.article_fields_replaced += 1
-        else:
-            report.article_fields_added += 1
-        rows.append((*key, fields, updated))
+        same = mine is not None and json.loads(mine.fields) == json.loads(theirs.fields)
+        outcome = resolve(mine and mine.updated_at, theirs.updated_at, same)
+        _count(report, "article_fields", outcome)
+        if outcome in TAKEN:
+            rows.append(theirs._replace(article_id=key[0], annotator_id=key[1]))
     other.put_article_annotations(rows)
 
 
@@ -275,26 +296,21 @@ def _merge_adjudications(
     report: MergeReport,
 ) -> None:
     ours = other.our_adjudications()
-    rows = []
-    for sid, adjudicator, method, sources, note, created, updated in other.adjudications():
-        our_sid = sentences.get(sid)
+    rows: list[AdjudicationRow] = []
+    for theirs in other.adjudications():
+        our_sid = sentences.get(theirs.sentence_id)
         if our_sid is None:
             continue
-        row = (our_sid, annotators[adjudicator], method, sources, note, created, updated)
+        row = theirs._replace(sentence_id=our_sid, adjudicator_id=annotators[theirs.adjudicator_id])
         mine = ours.get(our_sid)
-        if mine is not None:
-            if (mine[0], mine[1], json.loads(mine[2]), mine[3]) == (
-                row[1],
-                method,
-                json.loads(sources),
-                note,
-            ):
-                continue
-            if updated <= mine[5]:
-                report.adjudications_kept += 1
-                continue
-            report.adjudications_replaced += 1
-        else:
-            report.adjudications_added += 1
-        rows.append(row)
+        same = mine is not None and _decision(mine) == _decision(row)
+        outcome = resolve(mine and mine.updated_at, theirs.updated_at, same)
+        _count(report, "adjudications", outcome)
+        if outcome in TAKEN:
+            rows.append(row)
     other.put_adjudications(rows)
+
+
+def _decision(row: AdjudicationRow) -> tuple[Any, ...]:
+    """What an adjudication says: who decided, how, from whose versions, and the note."""
+    return (row.adjudicator_id, row.method, json.loads(row.source_annotators), row.note)

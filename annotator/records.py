@@ -126,3 +126,32 @@ class Change:
     articles: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
     kinds: frozenset[str] = frozenset()  # "annotation", "boilerplate", "article_fields", ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One sentence with one annotator's state of it, plus its article: what
+    ``store.exports.rows()`` streams and every export format is written from.
+
+    ``start``/``end`` are code points into the article; span offsets are code points into the
+    sentence (``text[span.start:span.end]``).
+    """
+
+    article_id: int
+    source: str
+    article_title: str
+    sentence_id: int
+    index: int  # the sentence's 0-based position in the article
+    start: int  # code points into the article text
+    end: int
+    text: str
+    boilerplate: bool
+    annotator: str
+    annotator_kind: str  # "human" or "gold"
+    labels: tuple[str, ...]  # schema order
+    fields: Mapping[str, FieldValues]  # label id → field values
+    spans: tuple[SpanValue, ...]  # sorted by (start, end, label)
+    note: str
+    decided: bool
+    updated_at: str
+    annotator_id: int

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from annotator.agreement.measures import Score
 from annotator.agreement.report import AgreementReport, pair_key
+from annotator.scores import fmt_score
 
 NA = "n/a"
 MAX_CONFUSIONS = 6  # pairs of 4 annotators; more is a wall of numbers (the JSON has all)
@@ -26,7 +27,7 @@ def format_report(report: AgreementReport) -> str:
             if note not in notes:
                 notes.append(note)
             return NA
-        return f"{score.value:.3f}"
+        return fmt_score(score.value)
 
     names = report.annotators
     pairs = report.pairs
@@ -117,7 +118,7 @@ def _means(report: AgreementReport) -> list[list[str]]:
         row = [name]
         for by_pair in scores:
             values = [by_pair[k].value for k in keys if by_pair[k].value is not None]
-            row.append(f"{sum(values) / len(values):.3f}" if values else NA)
+            row.append(fmt_score(sum(values) / len(values) if values else None, NA))
         rows.append(row)
     return rows
 

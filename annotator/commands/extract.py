@@ -8,10 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli import cli, db_option, json_option, open_store, progress_bar
-
-
-def _f(v) -> str:
-    return "    –" if v is None else f"{v:.3f}"
+from annotator.scores import fmt_score, prf_lines
 
 
 @cli.command()
@@ -133,19 +130,11 @@ def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> No
     click.echo(
         f"{report['extractor']} against {report['reference']}: {report['sentences']} sentences"
     )
-    click.echo(
-        f"  {'label':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
-    )
-    for lab, v in report["labels"].items():
-        click.echo(
-            f"  {lab:<12} {_f(v['precision']):>9} {_f(v['recall']):>7} {_f(v['f1']):>7} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5}"
-        )
-    m = report["micro"]
-    click.echo(f"  {'micro':<12} {_f(m['precision']):>9} {_f(m['recall']):>7} {_f(m['f1']):>7}")
-    click.echo(f"  {'macro F1':<12} {'':>9} {'':>7} {_f(report['macro']['f1']):>7}")
+    for line in prf_lines(report["labels"], report["micro"], report["macro"]["f1"]):
+        click.echo(line)
     for kind in ("exact", "overlap"):
         parts = [
-            f"{lab} {_f(v['f1']).strip()}"
+            f"{lab} {fmt_score(v['f1']).strip()}"
             for lab, v in report["spans"][kind].items()
             if v["tp"] + v["fp"] + v["fn"]
         ]
@@ -153,6 +142,8 @@ def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> No
             click.echo(f"  spans ({kind}) F1: " + ", ".join(parts))
     for fid, v in report["fields"].items():
         if v["total"]:
-            click.echo(f"  field {fid}: {v['correct']}/{v['total']} correct ({v['accuracy']:.3f})")
+            click.echo(
+                f"  field {fid}: {v['correct']}/{v['total']} correct ({fmt_score(v['accuracy'])})"
+            )
     if errors_file is not None:
         click.echo(f"  {len(errors)} error(s) written to {errors_file}")

@@ -7,11 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, echo_prf, fmt_score, json_option, open_store, progress_bar
-
-
-def _fmt(v) -> str:
-    return fmt_score(v)
+from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+from annotator.scores import fmt_score, prf_lines
 
 
 @cli.command()
@@ -81,8 +78,8 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
             )
             for p in points:
                 click.echo(
-                    f"{p['fraction']:>8.0%} {p['train_sentences']:>9} {_fmt(p['micro_f1']):>9} {_fmt(p['macro_f1']):>9} "
-                    + " ".join(f"{_fmt(p['labels'][lab]):>10}" for lab in labs)
+                    f"{p['fraction']:>8.0%} {p['train_sentences']:>9} {fmt_score(p['micro_f1']):>9} {fmt_score(p['macro_f1']):>9} "
+                    + " ".join(f"{fmt_score(p['labels'][lab]):>10}" for lab in labs)
                 )
             return
         with progress_bar("Training") as progress:
@@ -120,4 +117,5 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
     if model.cv:
         cvr = model.cv
         click.echo(f"{cvr['folds']}-fold cross-validation by article:")
-        echo_prf(cvr["labels"], cvr["micro"], cvr["macro_f1"])
+        for line in prf_lines(cvr["labels"], cvr["micro"], cvr["macro_f1"]):
+            click.echo(line)

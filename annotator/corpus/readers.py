@@ -7,7 +7,6 @@ optional). Every problem is an InputError naming the file and, for JSONL, the li
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 from annotator.corpus.decode import DecodeError, decode_bytes
 from annotator.corpus.html import extract_html
 from annotator.errors import InputError
+from annotator.jsonl import LineError, numbered_lines, parse_object
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_BYTES = 200 * 1024 * 1024
@@ -109,17 +109,11 @@ def read_file(path: Path, root: Path | None = None) -> Iterator[RawArticle]:
 
 def _read_jsonl(path: Path, text: str, source: str) -> Iterator[RawArticle]:
     found = False
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for n, line in numbered_lines(text):
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(
-                str(path), f"not valid JSON ({e.msg} at column {e.colno})", n
-            ) from None
-        if not isinstance(obj, dict):
-            raise InputError(str(path), "each line must be a JSON object", n)
+            obj = parse_object(line)
+        except LineError as e:
+            raise InputError(str(path), str(e), n) from None
         body = obj.get("text")
         if not isinstance(body, str) or not body.strip():
             raise InputError(str(path), 'missing or empty "text"', n)

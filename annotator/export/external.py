@@ -13,8 +13,7 @@ from itertools import pairwise
 from typing import Any, TextIO
 
 from annotator.export.own import encode
-from annotator.export.rows import ExportRow
-from annotator.records import SpanValue
+from annotator.records import ExportRow, SpanValue
 from annotator.schema import LabelSchema
 from annotator.text.tokens import Token, tokenize
 

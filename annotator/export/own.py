@@ -7,16 +7,30 @@ points into the article; span offsets are code points into the sentence, so
 ``text[span.start:span.end] == span.text``. ``schema_version`` is the label schema's hash: two
 files with the same value were labeled against the same labels and fields. Lines are UTF-8 with
 the characters themselves (no ``\\u`` escapes).
+
+Reading: ``read_own(path)`` checks every line's JSON and types and returns ``OwnLine`` records
+(the sentence records of article-unit lines too) with line-numbered errors; ``LineMatcher`` finds
+each line's sentence in a project by the one rule of ``annotator.matching``. ``import-labels``
+and ``evaluate --predictions`` both read through here.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from annotator.export.rows import ExportRow
-from annotator.records import SpanValue
+from annotator.corpus.decode import DecodeError, decode_bytes
+from annotator.errors import InputError
+from annotator.jsonl import LineError, numbered_lines, parse_object
+from annotator.matching import NoMatch, Scope, SentenceRef, match_sentence
+from annotator.records import AnnotationState, ExportRow, SpanValue
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 # One encoder for every line: json.dumps(..., ensure_ascii=False) would build a new one per call.
 encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -148,3 +162,158 @@ class OwnArticles:
             }
             self.out.write(encode(record) + "\n")
         self.pending = []
+
+
+# --------------------------------------------------------------------------- reading
+
+
+_INT = "an integer"
+_STR = "a string"
+
+
+def typed(obj: Mapping[str, Any], key: str, kind: type, what: str, *, required: bool) -> Any:
+    """``obj[key]`` when it is a ``kind`` (None when absent and not required); else LineError."""
+    if key not in obj or obj[key] is None:
+        if required:
+            raise LineError(f'missing "{key}"')
+        return None
+    value = obj[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise LineError(f'"{key}" must be {what}, not {type(value).__name__}')
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class OwnLine:
+    """One sentence record of an own-format file: a line, or one sentence of an article line."""
+
+    line: int
+    record: Mapping[str, Any]  # the sentence's keys; an article line's source/annotator filled in
+    article: Mapping[str, Any] | None = None  # the article-unit line it belongs to
+
+    @property
+    def text(self) -> str:
+        return typed(self.record, "text", str, _STR, required=True)  # type: ignore[no-any-return]
+
+    @property
+    def source(self) -> str | None:
+        return typed(self.record, "source", str, _STR, required=False)  # type: ignore[no-any-return]
+
+    def ref(self) -> SentenceRef:
+        """What the line says about its sentence, for ``matching.match_sentence``."""
+        return SentenceRef(
+            self.text,
+            typed(self.record, "sentence_id", int, _INT, required=False),
+            typed(self.record, "start", int, _INT, required=False),
+            typed(self.record, "end", int, _INT, required=False),
+        )
+
+    def annotator(self) -> str | None:
+        return typed(self.record, "annotator", str, _STR, required=False)  # type: ignore[no-any-return]
+
+    def updated_at(self) -> str | None:
+        """The line's ``updated_at``, checked to be an ISO-8601 time."""
+        stamp = typed(self.record, "updated_at", str, _STR, required=False)
+        if stamp is not None:
+            try:
+                datetime.fromisoformat(stamp)
+            except ValueError:
+                raise LineError(f'"updated_at" {stamp!r} is not an ISO-8601 time') from None
+        return stamp  # type: ignore[no-any-return]
+
+    def state(self) -> AnnotationState:
+        """Labels, fields, spans and note as a decided state; spans checked against the text."""
+        obj, text = self.record, self.text
+        labels = typed(obj, "labels", list, "a list", required=True)
+        if not all(isinstance(x, str) for x in labels):
+            raise LineError('"labels" must be a list of strings')
+        fields = typed(obj, "fields", dict, "an object", required=False) or {}
+        for label, values in fields.items():
+            if not isinstance(values, dict):
+                raise LineError(f'"fields.{label}" must be an object')
+        spans = []
+        for i, raw in enumerate(typed(obj, "spans", list, "a list", required=False) or []):
+            if not isinstance(raw, dict):
+                raise LineError(f'"spans[{i}]" must be an object')
+            try:
+                start = typed(raw, "start", int, _INT, required=True)
+                end = typed(raw, "end", int, _INT, required=True)
+                label = typed(raw, "label", str, _STR, required=True)
+                span_text = typed(raw, "text", str, _STR, required=False)
+                values = typed(raw, "fields", dict, "an object", required=False) or {}
+            except LineError as e:
+                raise LineError(f"spans[{i}]: {e}") from None
+            if not 0 <= start < end <= len(text):
+                raise LineError(
+                    f"spans[{i}]: offsets {start}-{end} outside the sentence (length {len(text)})"
+                )
+            if span_text is not None and text[start:end] != span_text:
+                raise LineError(
+                    f"spans[{i}]: text {span_text!r} does not match the sentence at "
+                    f"{start}-{end} ({text[start:end]!r})"
+                )
+            spans.append(SpanValue(label, start, end, values))
+        note = typed(obj, "note", str, _STR, required=False) or ""
+        return AnnotationState(tuple(labels), fields, tuple(spans), note, decided=True)
+
+
+def _records(n: int, line: str) -> list[OwnLine]:
+    obj = parse_object(line)
+    if "sentences" not in obj:
+        return [OwnLine(n, obj)]
+    nested = obj["sentences"]
+    if not isinstance(nested, list) or not all(isinstance(s, dict) for s in nested):
+        raise LineError('"sentences" must be a list of objects')
+    base = {k: obj.get(k) for k in ("source", "article_id", "annotator")}
+    return [OwnLine(n, {**base, **s}, obj) for s in nested]
+
+
+def read_own(path: str | Path) -> tuple[list[OwnLine], list[InputError]]:
+    """Every sentence record of an own-format file, and an InputError for each malformed line.
+
+    Raises InputError when the file cannot be read or decoded at all.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
+    try:
+        text, _ = decode_bytes(data)
+    except DecodeError as e:
+        raise InputError(str(path), str(e)) from None
+    lines: list[OwnLine] = []
+    errors: list[InputError] = []
+    for n, raw in numbered_lines(text):
+        try:
+            lines.extend(_records(n, raw))
+        except LineError as e:
+            errors.append(InputError(str(path), str(e), n))
+    return lines, errors
+
+
+class LineMatcher:
+    """Finds the project's sentence of each own-format line (``matching``; scope: the source)."""
+
+    def __init__(self, store: Store, lines: Iterable[OwnLine]) -> None:
+        self.store = store
+        self.texts = store.exports.sentence_texts(
+            [x.record["sentence_id"] for x in lines if isinstance(x.record.get("sentence_id"), int)]
+        )
+        self.scopes: dict[str, Scope] = {}
+
+    def match(self, line: OwnLine) -> int:
+        """The sentence id; LineError when no sentence matches or the text is ambiguous."""
+        ref = line.ref()
+        source = line.source
+        scope = None
+        if source is not None:
+            if source not in self.scopes:
+                self.scopes[source] = Scope(self.store.exports.sentences_of_source(source))
+            scope = self.scopes[source]
+        try:
+            return match_sentence(ref, scope, self.texts, where=f"source '{source}'")
+        except NoMatch as e:
+            raise LineError(str(e)) from None

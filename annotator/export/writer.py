@@ -21,8 +21,7 @@ from typing import Any, TextIO
 from annotator.errors import AnnotatorError, NotFound
 from annotator.export import external
 from annotator.export.own import OwnArticles, OwnSentences
-from annotator.export.rows import ExportRow
-from annotator.records import Annotator
+from annotator.records import Annotator, ExportRow
 from annotator.store import Store
 from annotator.store.annotators import GOLD_NAME
 

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.export.rows import ExportRow
-from annotator.records import SpanValue
+from annotator.records import ExportRow, Sentence, SpanValue
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -186,13 +185,13 @@ class Exports:
             out.update((r[0], r[1]) for r in rows)
         return out
 
-    def sentences_of_source(self, source: str) -> list[tuple[int, int, int, int, str]]:
-        """(sentence id, article id, start, end, text) of every sentence of articles from
-        ``source``, in article and position order."""
+    def sentences_of_source(self, source: str) -> list[Sentence]:
+        """Every sentence of the articles read from ``source``, in article and position order."""
         return [
-            tuple(r)  # type: ignore[misc]
+            Sentence(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7])
             for r in self.store.query(
-                "SELECT s.sentence_id, s.article_id, s.char_start, s.char_end, s.text "
+                "SELECT s.sentence_id, s.article_id, s.position, s.char_start, s.char_end, "
+                "s.paragraph, s.boilerplate, s.text "
                 "FROM sentences s JOIN articles ar ON ar.article_id = s.article_id "
                 "WHERE ar.source = ? ORDER BY s.article_id, s.position",
                 [source],

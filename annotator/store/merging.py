@@ -12,15 +12,91 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from annotator.errors import StoreError
+from annotator.records import Sentence
 from annotator.store.migrations import MIGRATIONS, current_version
 
 if TYPE_CHECKING:
     from annotator.store import Store
 
 ALIAS = "other"
+
+# Named rows of both projects, as stored (JSON columns stay text: the merge compares them parsed
+# and writes them back as they were). Tuples, so a row can go straight back into executemany.
+
+
+class ArticleRow(NamedTuple):
+    article_id: int
+    source: str
+    title: str
+    text: str
+    text_hash: str
+    meta: str  # JSON
+
+
+class AnnotatorRow(NamedTuple):
+    annotator_id: int
+    name: str
+    kind: str
+    created_at: str
+
+
+class AnnotationRow(NamedTuple):
+    sentence_id: int
+    annotator_id: int
+    labels: str  # JSON
+    fields: str  # JSON
+    note: str
+    decided: int
+    created_at: str
+    updated_at: str
+
+
+class SpanRow(NamedTuple):
+    sentence_id: int
+    annotator_id: int
+    label: str
+    start: int
+    end: int
+    fields: str  # JSON
+
+
+class ArticleFieldsRow(NamedTuple):
+    article_id: int
+    annotator_id: int
+    fields: str  # JSON
+    updated_at: str
+
+
+class AdjudicationRow(NamedTuple):
+    sentence_id: int
+    adjudicator_id: int
+    method: str
+    source_annotators: str  # JSON
+    note: str
+    created_at: str
+    updated_at: str
+
+
+# The columns of each row type, in field order.
+_COLUMNS: dict[type[Any], str] = {
+    ArticleRow: "article_id, source, title, text, text_hash, meta",
+    AnnotatorRow: "annotator_id, name, kind, created_at",
+    AnnotationRow: "sentence_id, annotator_id, labels, fields, note, decided, created_at, "
+    "updated_at",
+    SpanRow: "sentence_id, annotator_id, label, char_start, char_end, fields",
+    ArticleFieldsRow: "article_id, annotator_id, fields, updated_at",
+    AdjudicationRow: "sentence_id, adjudicator_id, method, source_annotators, note, created_at, "
+    "updated_at",
+}
+_SENTENCE_COLUMNS = (
+    "sentence_id, article_id, position, char_start, char_end, paragraph, boilerplate, text"
+)
+_SPAN_ORDER = "sentence_id, annotator_id, char_start, char_end, label"
+
+R = TypeVar("R", bound=tuple[Any, ...])
 
 
 @contextlib.contextmanager
@@ -87,6 +163,12 @@ class AttachedProject:
                 "open it once with this annotator to upgrade it, then merge"
             )
 
+    def _select(self, row: type[R], db: str, table: str, order: str = "") -> list[R]:
+        """Every row of ``db.table`` as ``row`` records (``db`` is ``other`` or ``main``)."""
+        sql = f"SELECT {_COLUMNS[row]} FROM {db}.{table}" + (f" ORDER BY {order}" if order else "")
+        rows = self._query(sql) if db == ALIAS else self.store.query(sql)
+        return [row._make(r) for r in rows]  # type: ignore[attr-defined]
+
     # ------------------------------------------------------------------ the other project
 
     def label_schema(self) -> str:
@@ -96,65 +178,42 @@ class AttachedProject:
             raise StoreError(f"{self.path}: project has no label schema")
         return str(rows[0][0])
 
-    def articles(self) -> list[tuple[Any, ...]]:
-        """(article_id, source, title, text, text_hash, meta) in id order."""
-        return self._query(
-            f"SELECT article_id, source, title, text, text_hash, meta FROM {ALIAS}.articles "
-            "ORDER BY article_id"
-        )
+    def articles(self) -> list[ArticleRow]:
+        return self._select(ArticleRow, ALIAS, "articles", "article_id")
 
-    def sentences(self) -> list[tuple[Any, ...]]:
-        """(sentence_id, article_id, position, char_start, char_end, paragraph, boilerplate,
-        text) in article and position order."""
-        return self._query(
-            "SELECT sentence_id, article_id, position, char_start, char_end, paragraph, "
-            f"boilerplate, text FROM {ALIAS}.sentences ORDER BY article_id, position"
+    def sentences(self) -> list[Sentence]:
+        """Their sentences (their ids) in article and position order."""
+        rows = self._query(
+            f"SELECT {_SENTENCE_COLUMNS} FROM {ALIAS}.sentences ORDER BY article_id, position"
         )
+        return [_sentence(r) for r in rows]
 
-    def annotators(self) -> list[tuple[Any, ...]]:
-        """(annotator_id, name, kind, created_at)."""
-        return self._query(
-            f"SELECT annotator_id, name, kind, created_at FROM {ALIAS}.annotators ORDER BY name"
-        )
+    def annotators(self) -> list[AnnotatorRow]:
+        return self._select(AnnotatorRow, ALIAS, "annotators", "name")
 
-    def annotations(self) -> list[tuple[Any, ...]]:
-        """(sentence_id, annotator_id, labels, fields, note, decided, created_at, updated_at)."""
-        return self._query(
-            "SELECT sentence_id, annotator_id, labels, fields, note, decided, created_at, "
-            f"updated_at FROM {ALIAS}.annotations ORDER BY sentence_id, annotator_id"
-        )
+    def annotations(self) -> list[AnnotationRow]:
+        return self._select(AnnotationRow, ALIAS, "annotations", "sentence_id, annotator_id")
 
-    def spans(self) -> list[tuple[Any, ...]]:
-        """(sentence_id, annotator_id, label, char_start, char_end, fields)."""
-        return self._query(
-            "SELECT sentence_id, annotator_id, label, char_start, char_end, fields "
-            f"FROM {ALIAS}.spans ORDER BY sentence_id, annotator_id, char_start, char_end, label"
-        )
+    def spans(self) -> list[SpanRow]:
+        return self._select(SpanRow, ALIAS, "spans", _SPAN_ORDER)
 
-    def article_annotations(self) -> list[tuple[Any, ...]]:
-        """(article_id, annotator_id, fields, updated_at)."""
-        return self._query(
-            f"SELECT article_id, annotator_id, fields, updated_at FROM {ALIAS}.article_annotations"
-        )
+    def article_annotations(self) -> list[ArticleFieldsRow]:
+        return self._select(ArticleFieldsRow, ALIAS, "article_annotations")
 
-    def adjudications(self) -> list[tuple[Any, ...]]:
-        """(sentence_id, adjudicator_id, method, source_annotators, note, created_at,
-        updated_at)."""
-        return self._query(
-            "SELECT sentence_id, adjudicator_id, method, source_annotators, note, created_at, "
-            f"updated_at FROM {ALIAS}.adjudications"
-        )
+    def adjudications(self) -> list[AdjudicationRow]:
+        return self._select(AdjudicationRow, ALIAS, "adjudications")
 
     # ------------------------------------------------------------------ our project
 
-    def our_sentences(self, article_ids: Iterable[int]) -> list[tuple[Any, ...]]:
-        """(sentence_id, article_id, position, char_start, char_end, text) of these articles."""
-        out: list[tuple[Any, ...]] = []
+    def our_sentences(self, article_ids: Iterable[int]) -> list[Sentence]:
+        """Our sentences of these articles, in article and position order."""
+        out: list[Sentence] = []
         for chunk in _chunks(sorted(set(article_ids))):
             out.extend(
-                self.store.query(
-                    "SELECT sentence_id, article_id, position, char_start, char_end, text "
-                    f"FROM main.sentences WHERE article_id IN ({','.join('?' * len(chunk))}) "
+                _sentence(r)
+                for r in self.store.query(
+                    f"SELECT {_SENTENCE_COLUMNS} FROM main.sentences "
+                    f"WHERE article_id IN ({','.join('?' * len(chunk))}) "
                     "ORDER BY article_id, position",
                     list(chunk),
                 )
@@ -162,10 +221,8 @@ class AttachedProject:
         return out
 
     def our_annotators(self) -> dict[str, int]:
-        return {
-            name: i
-            for i, name in self.store.query("SELECT annotator_id, name FROM main.annotators")
-        }
+        """Name → our annotator id."""
+        return {a.name: a.annotator_id for a in self._select(AnnotatorRow, "main", "annotators")}
 
     def add_annotators(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Insert (name, kind, created_at) rows."""
@@ -173,38 +230,35 @@ class AttachedProject:
             "INSERT INTO main.annotators (name, kind, created_at) VALUES (?,?,?)", list(rows)
         )
 
-    def our_annotations(self) -> dict[tuple[int, int], tuple[Any, ...]]:
-        """(sentence_id, annotator_id) → (labels, fields, note, decided, created_at, updated_at)."""
+    def our_annotations(self) -> dict[tuple[int, int], AnnotationRow]:
+        """(sentence_id, annotator_id) → our annotation."""
         return {
-            (r[0], r[1]): r[2:]
-            for r in self.store.query(
-                "SELECT sentence_id, annotator_id, labels, fields, note, decided, created_at, "
-                "updated_at FROM main.annotations"
-            )
+            (r.sentence_id, r.annotator_id): r
+            for r in self._select(AnnotationRow, "main", "annotations")
         }
 
-    def our_spans(self) -> list[tuple[Any, ...]]:
-        """(sentence_id, annotator_id, label, char_start, char_end, fields)."""
-        return self.store.query(
-            "SELECT sentence_id, annotator_id, label, char_start, char_end, fields FROM main.spans "
-            "ORDER BY sentence_id, annotator_id, char_start, char_end, label"
-        )
+    def our_spans(self) -> list[SpanRow]:
+        return self._select(SpanRow, "main", "spans", _SPAN_ORDER)
 
-    def put_annotations(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert or replace (sentence_id, annotator_id, labels, fields, note, decided,
-        created_at, updated_at) rows; an existing row keeps its created_at."""
+    def _upsert(self, row: type[Any], table: str, key: str, rows: Sequence[Any]) -> None:
+        """Insert ``rows`` into ``main.table``; a row whose ``key`` is already there updates
+        every column but the key and ``created_at`` (an existing row keeps its created_at)."""
+        columns = [c.strip() for c in _COLUMNS[row].split(",")]
+        keys = {k.strip() for k in key.split(",")}
+        updates = ", ".join(
+            f"{c} = excluded.{c}" for c in columns if c not in keys and c != "created_at"
+        )
         self.store.executemany(
-            "INSERT INTO main.annotations (sentence_id, annotator_id, labels, fields, note, "
-            "decided, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (sentence_id, annotator_id) DO UPDATE SET labels = excluded.labels, "
-            "fields = excluded.fields, note = excluded.note, decided = excluded.decided, "
-            "updated_at = excluded.updated_at",
+            f"INSERT INTO main.{table} ({', '.join(columns)}) "
+            f"VALUES ({','.join('?' * len(columns))}) "
+            f"ON CONFLICT ({key}) DO UPDATE SET {updates}",
             rows,
         )
 
-    def replace_spans(
-        self, keys: Sequence[tuple[int, int]], spans: Sequence[tuple[Any, ...]]
-    ) -> None:
+    def put_annotations(self, rows: Sequence[AnnotationRow]) -> None:
+        self._upsert(AnnotationRow, "annotations", "sentence_id, annotator_id", rows)
+
+    def replace_spans(self, keys: Sequence[tuple[int, int]], spans: Sequence[SpanRow]) -> None:
         """Replace the spans of these (sentence_id, annotator_id) layers with ``spans`` rows."""
         self.store.executemany(
             "DELETE FROM main.spans WHERE sentence_id = ? AND annotator_id = ?", keys
@@ -215,46 +269,26 @@ class AttachedProject:
             spans,
         )
 
-    def our_article_annotations(self) -> dict[tuple[int, int], tuple[str, str]]:
-        """(article_id, annotator_id) → (fields, updated_at)."""
+    def our_article_annotations(self) -> dict[tuple[int, int], ArticleFieldsRow]:
+        """(article_id, annotator_id) → our article form."""
         return {
-            (r[0], r[1]): (r[2], r[3])
-            for r in self.store.query(
-                "SELECT article_id, annotator_id, fields, updated_at FROM main.article_annotations"
-            )
+            (r.article_id, r.annotator_id): r
+            for r in self._select(ArticleFieldsRow, "main", "article_annotations")
         }
 
-    def put_article_annotations(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert or replace (article_id, annotator_id, fields, updated_at) rows."""
-        self.store.executemany(
-            "INSERT INTO main.article_annotations (article_id, annotator_id, fields, updated_at) "
-            "VALUES (?,?,?,?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
-            "fields = excluded.fields, updated_at = excluded.updated_at",
-            rows,
-        )
+    def put_article_annotations(self, rows: Sequence[ArticleFieldsRow]) -> None:
+        self._upsert(ArticleFieldsRow, "article_annotations", "article_id, annotator_id", rows)
 
-    def our_adjudications(self) -> dict[int, tuple[Any, ...]]:
-        """sentence_id → (adjudicator_id, method, source_annotators, note, created_at,
-        updated_at)."""
-        return {
-            r[0]: r[1:]
-            for r in self.store.query(
-                "SELECT sentence_id, adjudicator_id, method, source_annotators, note, created_at, "
-                "updated_at FROM main.adjudications"
-            )
-        }
+    def our_adjudications(self) -> dict[int, AdjudicationRow]:
+        """sentence_id → our adjudication."""
+        return {r.sentence_id: r for r in self._select(AdjudicationRow, "main", "adjudications")}
 
-    def put_adjudications(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert or replace (sentence_id, adjudicator_id, method, source_annotators, note,
-        created_at, updated_at) rows; an existing row keeps its created_at."""
-        self.store.executemany(
-            "INSERT INTO main.adjudications (sentence_id, adjudicator_id, method, "
-            "source_annotators, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?) "
-            "ON CONFLICT (sentence_id) DO UPDATE SET adjudicator_id = excluded.adjudicator_id, "
-            "method = excluded.method, source_annotators = excluded.source_annotators, "
-            "note = excluded.note, updated_at = excluded.updated_at",
-            rows,
-        )
+    def put_adjudications(self, rows: Sequence[AdjudicationRow]) -> None:
+        self._upsert(AdjudicationRow, "adjudications", "sentence_id", rows)
+
+
+def _sentence(row: tuple[Any, ...]) -> Sentence:
+    return Sentence(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7])
 
 
 def meta_dict(meta_json: str) -> dict[str, Any]:

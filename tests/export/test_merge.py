@@ -75,3 +75,52 @@ def test_cli_merge_refuses_a_non_project(store, tmp_path):
         and result.output.startswith("Error: ")
         and "notes.db" in result.output
     )
+
+
+def _form(store, article_id, name, region, at):
+    who = store.annotators.get_or_create(name).annotator_id
+    with store.transaction():
+        store.state.set_article_fields(article_id, who, {"region": region})
+        store.execute(
+            "UPDATE article_annotations SET updated_at = ? WHERE article_id = ? AND annotator_id = ?",
+            [at, article_id, who],
+        )
+
+
+def _adjudicate(store, sentence_id, note, at):
+    lead = store.annotators.get_or_create("lead").annotator_id
+    with store.transaction():
+        store.gold.record(sentence_id, lead, "manual", ["alice"], note, at=at)
+
+
+def test_article_forms_and_adjudications_follow_the_newer_wins_rule(store, template_db, tmp_path):
+    other_path = tmp_path / "other.db"
+    shutil.copy(template_db, other_path)
+    a, b, c, d = (s.sentence_id for s in store.sentences.for_article(1)[1:5])
+    old, new = "2026-01-01T00:00:00.000Z", "2026-01-05T00:00:00.000Z"
+    _form(store, 1, "alice", "上海", old)  # theirs newer: replaced
+    _form(store, 2, "alice", "上海", old)  # a tie: ours kept
+    _form(store, 4, "alice", "上海", old)  # the same: left alone
+    _adjudicate(store, a, "ours", old)  # theirs newer: replaced
+    _adjudicate(store, b, "ours", new)  # ours newer: kept
+    _adjudicate(store, d, "same", old)  # the same: left alone
+    with Store.open(other_path) as other:
+        _form(other, 1, "alice", "北京", new)
+        _form(other, 2, "alice", "北京", old)
+        _form(other, 3, "alice", "北京", old)  # only theirs: added
+        _form(other, 4, "alice", "上海", new)
+        _adjudicate(other, a, "theirs", new)
+        _adjudicate(other, b, "theirs", old)
+        _adjudicate(other, c, "theirs", old)  # only theirs: added
+        _adjudicate(other, d, "same", new)
+    report = merge_projects(store, other_path)
+    alice = store.annotators.get("alice").annotator_id
+    regions = [store.state.article_fields(i, alice).get("region") for i in (1, 2, 3, 4)]
+    assert regions == ["北京", "上海", "北京", "上海"]
+    assert (report.article_fields_added, report.article_fields_replaced) == (1, 1)
+    assert report.article_fields_kept == 1
+    notes = [store.gold.get(sid).note for sid in (a, b, c, d)]
+    assert notes == ["theirs", "ours", "theirs", "same"]
+    assert store.gold.get(a).created_at == old  # a replaced row keeps its created_at
+    assert (report.adjudications_added, report.adjudications_replaced) == (1, 1)
+    assert report.adjudications_kept == 1
