@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from annotator.extractors.base import Context, Extractor, Suggestion
+from annotator.extractors.base import ArticleSentence, Extractor, Suggestion, run_article
 from annotator.records import Sentence
 from annotator.store import Store
 from annotator.store.suggestions import StoredSuggestion
@@ -16,38 +16,19 @@ from annotator.store.suggestions import StoredSuggestion
 Progress = Callable[[int, int], None]
 
 
-def contexts(sentences: Sequence[Sentence], title: str) -> list[Context]:
-    """Each sentence's context: its article title, place, and whether it starts/ends its line."""
-    out = []
-    for i, s in enumerate(sentences):
-        prev = sentences[i - 1] if i else None
-        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        out.append(
-            Context(
-                article_title=title,
-                position=s.position,
-                paragraph_start=prev is None or prev.paragraph != s.paragraph,
-                paragraph_end=nxt is None or nxt.paragraph != s.paragraph,
-                previous=prev.text if prev else "",
-            )
-        )
-    return out
-
-
 def extract_article(
     store: Store, extractor: Extractor, article_id: int
 ) -> list[tuple[Sentence, list[Suggestion]]]:
-    """The extractor's suggestions for every non-boilerplate sentence of one article."""
+    """The extractor's suggestions for every non-boilerplate sentence of one article.
+
+    The extractor sees the whole article (``run_article``): a learned model reads each sentence
+    beside its neighbours, and rules may carry a story across sentences.
+    """
     sentences = store.sentences.for_article(article_id)
     title = store.articles.get(article_id).title
-    ctx = contexts(sentences, title)
-    pairs = [(s, c) for s, c in zip(sentences, ctx, strict=True) if not s.boilerplate]
-    many = getattr(extractor, "extract_many", None)
-    if many is not None:
-        results = many([s.text for s, _c in pairs])
-    else:
-        results = [extractor.extract(s.text, c) for s, c in pairs]
-    return [(s, r) for (s, _c), r in zip(pairs, results, strict=True)]
+    inputs = [ArticleSentence(s.text, s.boilerplate, s.paragraph) for s in sentences]
+    results = run_article(extractor, title, inputs)
+    return [(s, r) for s, r in zip(sentences, results, strict=True) if not s.boilerplate]
 
 
 def stored(

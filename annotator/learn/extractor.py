@@ -25,3 +25,7 @@ class LearnedExtractor:
             [Suggestion(lab, round(p, 4)) for lab, p in probs.items() if p >= self.model.threshold]
             for probs in self.model.probabilities(texts)
         ]
+
+    def extract_article(self, title: str, sentences) -> list[list[Suggestion]]:
+        """A whole article in one batch (the model reads sentences alone)."""
+        return self.extract_many([s.text for s in sentences])
