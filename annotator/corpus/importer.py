@@ -50,7 +50,7 @@ def prepare(raw: RawArticle) -> NewArticle:
     bounds = split_sentences(raw.text)
     if not bounds:
         raise InputError(raw.path, "no text to annotate", raw.line)
-    flags = flag_boilerplate(raw.text, bounds)
+    flags = flag_boilerplate(raw.text, bounds, raw.main_lines)
     title = raw.title or guess_title(raw.text, bounds, flags) or Path(raw.source).stem
     sentences = [
         NewSentence(b.start, b.end, b.paragraph, f) for b, f in zip(bounds, flags, strict=True)

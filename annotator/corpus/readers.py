@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.corpus.decode import DecodeError, decode_bytes
-from annotator.corpus.html import extract_html
+from annotator.corpus.html import extract_html, main_text_lines
 from annotator.errors import InputError
 from annotator.jsonl import LineError, numbered_lines, parse_object
 
@@ -29,6 +29,9 @@ class RawArticle:
     meta: dict[str, Any] = field(default_factory=dict)
     path: str = ""
     line: int | None = None
+    # HTML only: indices of the non-blank lines of ``text`` that are main text (the others are
+    # flagged as boilerplate); None: unknown, the boilerplate patterns decide alone
+    main_lines: frozenset[int] | None = None
 
 
 def iter_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -98,7 +101,8 @@ def read_file(path: Path, root: Path | None = None) -> Iterator[RawArticle]:
         body, title = extract_html(text)
         if not body.strip():
             raise InputError(str(path), "no visible text in the HTML page")
-        yield RawArticle(source, body, title, {}, str(path))
+        main = main_text_lines(text, body, title)
+        yield RawArticle(source, body, title, {}, str(path), main_lines=main)
     elif suffix == ".jsonl":
         yield from _read_jsonl(path, text, source)
     else:
