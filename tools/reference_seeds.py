@@ -24,7 +24,6 @@ Hard cases decided here (recorded so a second annotator can compare):
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
