@@ -7,14 +7,21 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, echo_prf, fmt_score, json_option, open_store, progress_bar
+from annotator.commands.options import (
+    db_option,
+    echo_prf,
+    fmt_score,
+    json_option,
+    open_store,
+    progress_bar,
+)
 
 
 def _fmt(v) -> str:
     return fmt_score(v)
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--gold", is_flag=True, help="Learn from the adjudicated gold layer.")
 @click.option(
@@ -56,6 +63,7 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
         annotator train --db project.db --gold --cv 5
         annotator train --db project.db --curve
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.learn.project import curve_project, train_project
 
     wanted = [s.strip() for s in labels.split(",") if s.strip()]
@@ -121,3 +129,6 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
         cvr = model.cv
         click.echo(f"{cvr['folds']}-fold cross-validation by article:")
         echo_prf(cvr["labels"], cvr["micro"], cvr["macro_f1"])
+
+
+COMMANDS = (train,)
