@@ -631,7 +631,9 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         return self._background(
-            lambda store, progress, cancel: curve_project(store, cv=3, progress=progress),
+            lambda store, progress, cancel: curve_project(
+                store, cv=3, progress=progress, cancel=cancel
+            ),
             self.tr("Computing the learning curve…"),
             self.tr("Learning curve failed"),
             finished,
@@ -791,8 +793,11 @@ class MainWindow(QMainWindow):
         self.form.commit_note()
         settings.put("geometry", self.saveGeometry().toBase64().data().decode())
         if self.runner is not None and self.runner.isRunning():
-            self.runner.job.cancel()
-            self.runner.wait(5000)
+            job = self.runner.job
+            for signal in (job.progress, job.done, job.failed):
+                signal.disconnect()  # nothing to report to a closed window
+            job.cancel()  # jobs stop at their next step; a running QThread
+            self.runner.wait()  # destroyed with the window would abort the process
         super().closeEvent(event)
 
 
@@ -801,7 +806,7 @@ def _retrain_job(annotator_id, store, progress, cancel):
     suggestions, and rank this annotator's undecided sentences by uncertainty."""
     from annotator.learn.project import suggest_learned, train_project, uncertain_first
 
-    model, _path = train_project(store, name="default", cv=0, progress=progress)
+    model, _path = train_project(store, name="default", cv=0, progress=progress, cancel=cancel)
     count = suggest_learned(store, "default")
     queue = uncertain_first(store, annotator_id, model, limit=300)
     texts = {sid: text for sid, _a, text in store.learning.sentence_texts([q[0] for q in queue])}

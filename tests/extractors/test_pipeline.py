@@ -196,6 +196,7 @@ def test_cli_suggest_and_extractors(db_path):
     assert "rules" in result.output and "statistics" in result.output
 
 
+@pytest.mark.slow
 def test_learned_model_runs_as_an_extractor_and_gives_well_formed_suggestions(referenced):
     from annotator.learn.project import train_project
 

@@ -31,7 +31,7 @@ def test_retrain_runs_in_the_background_and_fills_the_queue(qtbot, labeled_windo
     win = labeled_window
     job = win.retrain()
     assert win.learn_progress.isVisible()  # the window keeps working while it trains
-    with qtbot.waitSignal(job.done, timeout=60000) as done:
+    with qtbot.waitSignal(job.done, timeout=300_000) as done:
         pass
     win.runner.wait()
     result = done.args[0]
@@ -57,7 +57,7 @@ def test_retrain_runs_in_the_background_and_fills_the_queue(qtbot, labeled_windo
 def test_learning_curve_dialog(qtbot, labeled_window):
     win = labeled_window
     job = win.show_curve()
-    with qtbot.waitSignal(job.done, timeout=60000):
+    with qtbot.waitSignal(job.done, timeout=300_000):
         pass
     win.runner.wait()
     dialogs = [d for d in win.findChildren(QDialog, "curve_dialog") if d.isVisible()]
@@ -71,8 +71,18 @@ def test_retrain_without_data_shows_a_clear_error(qtbot, window):
     from PySide6.QtWidgets import QMessageBox
 
     job = window.retrain()
-    with qtbot.waitSignal(job.failed, timeout=60000) as failed:
+    with qtbot.waitSignal(job.failed, timeout=300_000) as failed:
         pass
     window.runner.wait()
     assert "no decided sentences to learn from" in str(failed.args[0])
     assert any("no decided sentences" in b.text() for b in window.findChildren(QMessageBox))
+
+
+def test_closing_the_window_stops_a_running_job(qtbot, labeled_window):
+    # Before: close() waited 5 s for a job that ignored Cancel, then the window took the
+    # still-running QThread with it and the process aborted (seen with the CPUs busy).
+    win = labeled_window
+    win.show_curve()
+    assert win.runner.isRunning()
+    win.close()
+    assert not win.runner.isRunning()
