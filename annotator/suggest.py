@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator.errors import AnnotatorError
 from annotator.extractors.base import ArticleSentence, Extractor, Suggestion, run_article
 from annotator.records import Sentence
 from annotator.store import Store
@@ -57,8 +58,6 @@ def run_extractor(
     """Store the extractor's suggestions; return (sentences with suggestions, suggestions)."""
     unknown = [lab for lab in extractor.labels if lab not in store.schema.label_ids]
     if unknown:
-        from annotator.errors import AnnotatorError
-
         raise AnnotatorError(
             f"extractor '{extractor.name}' predicts label(s) {', '.join(unknown)} that this "
             f"project's schema does not have ({', '.join(store.schema.label_ids)})"

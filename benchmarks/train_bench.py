@@ -25,7 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     from corpus import seed_paragraphs
 
-    from annotator.learn.features import featurize, rule_votes_from_registry
+    from annotator.learn.features import builtin_rule_votes, featurize
     from annotator.learn.train import Dataset, train
     from annotator.text.segment import split_sentences
 
@@ -46,7 +46,7 @@ def main() -> None:
         "slogan": [int(bool(re.search(r"“[^”]{2,10}”", t))) for t in texts],
     }
     ds = Dataset(texts, targets, groups, labels)
-    rules = rule_votes_from_registry(labels)
+    rules = builtin_rule_votes(labels)
     print(
         f"{len(ds)} sentences, {sum(map(len, texts)) / 1e6:.1f} M characters; "
         f"rule features: {'yes' if rules else 'no (extractors not installed)'}"

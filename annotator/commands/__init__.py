@@ -1,7 +1,6 @@
-"""CLI commands beyond the basics, one module per area; each adds its commands to ``cli``.
+"""The CLI commands, one module per area; each lists its commands in ``COMMANDS``.
 
-A module here does ``from annotator.cli import cli`` and decorates its commands with
-``@cli.command(...)``; ``annotator.cli`` imports every module listed in ``MODULES`` at the end.
+``annotator.cli`` builds the click group and adds every module's ``COMMANDS`` to it. The
+modules here import their shared options and helpers from ``options`` and never import
+``annotator.cli``.
 """
-
-MODULES = ("export", "agreement", "extract", "learn")

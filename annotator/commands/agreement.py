@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, json_option, open_store
+from annotator.commands.options import db_option, json_option, open_store
+from annotator.errors import AnnotatorError
 
 
 def _names(_ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -28,7 +29,7 @@ annotators_option = click.option(
 )
 
 
-@cli.command()
+@click.command()
 @db_option
 @annotators_option
 @click.option("--labels", callback=_names, metavar="L,...", help="Labels to report [default: all].")
@@ -47,6 +48,7 @@ def agreement(
         annotator agreement --db project.db
         annotator agreement --annotators alice,bob --labels statistic --json
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.agreement import compute_agreement
     from annotator.agreement.text import format_report
 
@@ -58,7 +60,7 @@ def agreement(
         click.echo(format_report(report))
 
 
-@cli.command()
+@click.command()
 @db_option
 @annotators_option
 @click.option(
@@ -78,7 +80,7 @@ def adjudicate(db: Path | None, annotators: list[str] | None, auto_agreed: bool)
         annotator adjudicate --auto-agreed --db project.db
         annotator adjudicate --auto-agreed --annotators alice,bob,carol
     """
-    from annotator.errors import AnnotatorError
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.review import auto_adjudicate_agreed, progress
 
     if not auto_agreed:
@@ -97,3 +99,6 @@ def adjudicate(db: Path | None, annotators: list[str] | None, auto_agreed: bool)
         f"gold: {done.resolved:,} of {done.total:,} sentences resolved; "
         f"{done.disputed:,} disputed, {done.incomplete:,} not decided by every annotator yet"
     )
+
+
+COMMANDS = (agreement, adjudicate)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+from annotator.commands.options import db_option, json_option, open_store, progress_bar
 
 
 def _label_list(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple | None:
@@ -19,7 +19,7 @@ def _label_list(_ctx: click.Context, _param: click.Parameter, value: str | None)
     return labels
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option(
     "-o",
@@ -77,6 +77,7 @@ def export(
         annotator export --db project.db --annotator alice --format prodigy --task spans
         annotator export --db project.db --gold --split train=0.8,dev=0.1,test=0.1 --seed 1 -o data.jsonl
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.export.writer import ExportOptions, export_file, export_split, parse_split
 
     options = ExportOptions(
@@ -91,7 +92,7 @@ def export(
     click.echo(report.summary(), err=True)
 
 
-@cli.command("import-labels")
+@click.command("import-labels")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @click.option("--annotator", default=None, help="Import every line as this annotator's.")
@@ -111,6 +112,7 @@ def import_labels_cmd(
         annotator import-labels alice.jsonl --db project.db
         annotator import-labels predictions.jsonl --db project.db --annotator model-v1
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.labels_import import import_labels
 
     with open_store(db) as store:
@@ -127,7 +129,7 @@ def import_labels_cmd(
         click.echo(report.summary())
 
 
-@cli.command()
+@click.command()
 @click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @json_option
@@ -141,6 +143,7 @@ def merge(other: Path, db: Path | None, as_json: bool) -> None:
     Example:
         annotator merge bob.db --db project.db
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.merge import merge_projects
 
     with open_store(db) as store:
@@ -149,3 +152,6 @@ def merge(other: Path, db: Path | None, as_json: bool) -> None:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(report.summary())
+
+
+COMMANDS = (export, import_labels_cmd, merge)

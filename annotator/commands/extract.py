@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+from annotator.commands.options import db_option, json_option, open_store, progress_bar
+from annotator.errors import AnnotatorError
 from annotator.scores import fmt_score, prf_lines
 
 
-@cli.command()
+@click.command()
 @db_option
 @json_option
 def extractors(db, as_json) -> None:
@@ -20,6 +21,7 @@ def extractors(db, as_json) -> None:
     Example:
         annotator extractors --db project.db
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.extractors.registry import factories, get
 
     rows = []
@@ -30,6 +32,7 @@ def extractors(db, as_json) -> None:
         except Exception as e:  # a broken plug-in is listed with its error
             rows.append({"name": name, "error": str(e)})
     with open_store(db) as store:
+        # lazy: `annotator --help` and the other commands do not load the core
         from annotator.learn.project import model_names
 
         for model in model_names(store):
@@ -45,7 +48,7 @@ def extractors(db, as_json) -> None:
         click.echo(f"{r['name']:<18} {detail}")
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option(
     "--extractor",
@@ -65,6 +68,7 @@ def suggest(db, names, articles) -> None:
     Example:
         annotator suggest --db project.db --extractor rules
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.extractors.registry import get
     from annotator.suggest import run_extractor
 
@@ -79,7 +83,7 @@ def suggest(db, names, articles) -> None:
             )
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option(
     "--extractor", "name", default=None, help="Extractor to score (see annotator extractors)."
@@ -111,7 +115,7 @@ def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> No
     Example:
         annotator evaluate --db project.db --extractor rules --annotator reference --json
     """
-    from annotator.errors import AnnotatorError
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.evaluate import evaluate as run
 
     if gold and annotator:
@@ -147,3 +151,6 @@ def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> No
             )
     if errors_file is not None:
         click.echo(f"  {len(errors)} error(s) written to {errors_file}")
+
+
+COMMANDS = (extractors, suggest, evaluate)

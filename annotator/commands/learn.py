@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, db_option, json_option, open_store, progress_bar
+from annotator.commands.options import db_option, json_option, open_store, progress_bar
 from annotator.scores import fmt_score, prf_lines
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--gold", is_flag=True, help="Learn from the adjudicated gold layer.")
 @click.option(
@@ -53,6 +53,7 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
         annotator train --db project.db --gold --cv 5
         annotator train --db project.db --curve
     """
+    # lazy: `annotator --help` and the other commands do not load the core
     from annotator.learn.project import curve_project, train_project
 
     wanted = [s.strip() for s in labels.split(",") if s.strip()]
@@ -119,3 +120,6 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
         click.echo(f"{cvr['folds']}-fold cross-validation by article:")
         for line in prf_lines(cvr["labels"], cvr["micro"], cvr["macro_f1"]):
             click.echo(line)
+
+
+COMMANDS = (train,)

@@ -8,7 +8,9 @@ A plug-in package declares, in its pyproject.toml::
 where ``factory()`` returns an object with ``name``, ``version``, ``labels`` and
 ``extract(text, context)`` (see ``annotator.extractors.base``). The built-ins are declared the
 same way in this project's pyproject.toml, and also listed here so a checkout that was not
-installed still finds them. ``learned:NAME`` loads a model trained with ``annotator train``.
+installed still finds them (``annotator.extractors.builtin``). ``learned:NAME`` loads a model
+trained with ``annotator train``; ``annotator.learn`` never imports this module, so there is no
+import cycle between the two.
 """
 
 from __future__ import annotations
@@ -18,43 +20,37 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
-from annotator.extractors.base import Combined, Extractor
+from annotator.extractors.base import Extractor
+
+# statistics ... rules are re-exported: pyproject's entry points name them here
+from annotator.extractors.builtin import (
+    BUILTIN,
+    anecdotes,
+    builtin_extractors,
+    rules,
+    slogans,
+    statistics,
+)
+from annotator.learn.extractor import LearnedExtractor
+from annotator.learn.project import load_project_model
 
 if TYPE_CHECKING:
     from annotator.store import Store
 
+__all__ = [
+    "BUILTIN",
+    "GROUP",
+    "UnknownExtractor",
+    "anecdotes",
+    "builtin_extractors",
+    "factories",
+    "get",
+    "rules",
+    "slogans",
+    "statistics",
+]
+
 GROUP = "annotator.extractors"
-
-
-def statistics() -> Extractor:
-    from annotator.extractors.statistics import Statistics
-
-    return Statistics()
-
-
-def slogans() -> Extractor:
-    from annotator.extractors.slogans import Slogans
-
-    return Slogans()
-
-
-def anecdotes() -> Extractor:
-    from annotator.extractors.anecdotes import Anecdotes
-
-    return Anecdotes()
-
-
-def rules() -> Extractor:
-    """The three rule baselines together."""
-    return Combined("rules", (statistics(), slogans(), anecdotes()))
-
-
-BUILTIN: dict[str, Callable[[], Extractor]] = {
-    "statistics": statistics,
-    "slogans": slogans,
-    "anecdotes": anecdotes,
-    "rules": rules,
-}
 
 
 class UnknownExtractor(AnnotatorError):
@@ -70,19 +66,11 @@ def factories() -> dict[str, Callable[[], Extractor]]:
     return found
 
 
-def builtin_extractors() -> list[Extractor]:
-    """The three single-label rule baselines."""
-    return [statistics(), slogans(), anecdotes()]
-
-
 def get(name: str, store: Store | None = None) -> Extractor:
     """The extractor called ``name``; ``learned:NAME`` needs the project (``store``)."""
     if name.startswith("learned:"):
         if store is None:
             raise UnknownExtractor(f"extractor '{name}' needs a project (--db)")
-        from annotator.learn.extractor import LearnedExtractor
-        from annotator.learn.project import load_project_model
-
         return LearnedExtractor(load_project_model(store, name))
     found = factories()
     if name not in found:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from annotator.extractors.base import Context, SuggestedSpan, Suggestion
+from annotator.schema import parse_number
 
 NAME = "statistics"
 VERSION = "1"
@@ -104,8 +105,6 @@ def _short_quote(pos: int, text: str, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _value(number: str) -> float | int | None:
-    from annotator.schema import parse_number
-
     if number and number[0] in _CN_DIGITS or number[:1] == "十":
         return cn_number(number)
     try:

@@ -382,6 +382,9 @@ class MainWindow(QMainWindow):
         self.form.commit_note()
         settings.put("geometry", self.saveGeometry().toBase64().data().decode())
         if self.runner is not None and self.runner.isRunning():
-            self.runner.job.cancel()
-            self.runner.wait(5000)
+            job = self.runner.job
+            for signal in (job.progress, job.done, job.failed):
+                signal.disconnect()  # nothing to report to a closed window
+            job.cancel()  # jobs stop at their next step; a running QThread
+            self.runner.wait()  # destroyed with the window would abort the process
         super().closeEvent(event)

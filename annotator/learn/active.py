@@ -3,6 +3,7 @@ suggestions, and rank this annotator's undecided sentences by the new model's un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.learn.project import (
@@ -31,13 +32,14 @@ def retrain(
     name: str = "default",
     limit: int = 300,
     progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Retrained:
     """Train ``name`` from the project (gold if any, else every annotator), store its
     suggestions, and rank this annotator's undecided sentences by uncertainty.
 
     Raises AnnotatorError when there is nothing to learn from.
     """
-    model, _path = train_project(store, name=name, cv=0, progress=progress)
+    model, _path = train_project(store, name=name, cv=0, progress=progress, cancel=cancel)
     count = suggest_learned(store, name)
     queue = uncertain_first(store, annotator_id, model, limit=limit)
     texts = {sid: text for sid, _a, text in store.learning.sentence_texts([q[0] for q in queue])}

@@ -6,9 +6,14 @@ same function turns a sentence into features at training and at prediction time.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
+from annotator.extractors.builtin import builtin_extractors
 from annotator.text.tokens import tokenize
 
 N_FEATURES = 2**18
@@ -33,6 +38,7 @@ def analyze(text: str) -> list[str]:
 
 def vectorizer():
     """A stateless scikit-learn vectorizer for ``analyze`` output (lists of feature names)."""
+    # lazy: scikit-learn is an optional extra, and slow to import
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(
@@ -54,6 +60,7 @@ def _featurize_chunk(args):
     weighs as much as a whole sentence's words: the model starts from the rules and learns
     where the project's annotations differ from them.
     """
+    # lazy: scipy comes with the optional scikit-learn
     from scipy.sparse import csr_matrix, hstack
 
     texts, rules = args
@@ -67,29 +74,23 @@ def _featurize_chunk(args):
 
 def featurize(texts: Sequence[str], rules: RuleVotes | None = None):
     """A sparse matrix, one row per text (on all CPUs for big batches)."""
-    import os
-
     workers = min(os.cpu_count() or 1, 8)
     if len(texts) < PARALLEL_MIN or workers < 2 or os.name != "posix":
         return _featurize_chunk((list(texts), rules))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    # lazy: scipy comes with the optional scikit-learn
     from scipy.sparse import vstack
 
     size = -(-len(texts) // (workers * 4))
     chunks = [(list(texts[i : i + size]), rules) for i in range(0, len(texts), size)]
     # fork is cheap (workers inherit the loaded jieba dictionary) but unsafe once other threads
     # run (the GUI's background retraining): then start clean workers from a fork server.
-    import threading
-
     method = "fork" if threading.active_count() == 1 else "forkserver"
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         parts = list(pool.map(_featurize_chunk, chunks))
     return vstack(parts).tocsr()
 
 
-class RegistryVotes:
+class BuiltinRuleVotes:
     """Votes of the built-in rule extractors for some labels (picklable: workers rebuild it)."""
 
     def __init__(self, labels: Sequence[str]) -> None:
@@ -105,8 +106,6 @@ class RegistryVotes:
 
     def extractors(self) -> list:
         if self._extractors is None:
-            from annotator.extractors.registry import builtin_extractors
-
             self._extractors = [e for e in builtin_extractors() if set(e.labels) & set(self.labels)]
         return self._extractors
 
@@ -118,12 +117,11 @@ class RegistryVotes:
         return out
 
 
-def rule_votes_from_registry(labels: Sequence[str]) -> RuleVotes | None:
-    """Votes of the built-in rule extractors for ``labels``, if the extractors are installed."""
-    try:
-        votes = RegistryVotes(labels)
-        if not votes.extractors():
-            return None
-    except Exception:  # not installed, or a broken plug-in: train without rule features
-        return None
-    return votes
+def builtin_rule_votes(labels: Sequence[str]) -> RuleVotes | None:
+    """Votes of the built-in rule extractors for ``labels``; None if no rule covers them.
+
+    A rule extractor that fails raises: training silently without the rule features would give
+    a different, weaker model than the one asked for.
+    """
+    votes = BuiltinRuleVotes(labels)
+    return votes if votes.extractors() else None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.learn.features import builtin_rule_votes, featurize
 
 MODEL_FORMAT = 1
 SUFFIX = ".model"
@@ -31,7 +32,7 @@ class MissingDependency(AnnotatorError):
 
 def require_sklearn() -> None:
     try:
-        import sklearn  # noqa: F401
+        import sklearn  # noqa: F401  # lazy: an optional extra; this only checks it is there
     except ImportError:
         raise MissingDependency() from None
 
@@ -52,11 +53,9 @@ class LearnedModel:
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """P(label) for each text and each trained label."""
-        from annotator.learn.features import featurize, rule_votes_from_registry
-
         if not texts:
             return []
-        rules = rule_votes_from_registry(self.labels) if self.use_rules else None
+        rules = builtin_rule_votes(self.labels) if self.use_rules else None
         x = featurize(texts, rules)
         out: list[dict[str, float]] = [{} for _ in texts]
         for label in self.labels:

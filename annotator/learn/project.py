@@ -9,7 +9,14 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.learn.model import SUFFIX, LearnedModel, load_model, require_sklearn
-from annotator.learn.train import Dataset, learning_curve, make_dataset, train, uncertainty
+from annotator.learn.train import (
+    Cancel,
+    Dataset,
+    learning_curve,
+    make_dataset,
+    train,
+    uncertainty,
+)
 from annotator.paths import model_dir
 from annotator.store import Store
 from annotator.store.suggestions import StoredSuggestion
@@ -57,6 +64,7 @@ def train_project(
     use_rules: bool = True,
     out: Path | None = None,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> tuple[LearnedModel, Path]:
     require_sklearn()
     ds, who = project_dataset(store, annotators, gold, labels)
@@ -68,6 +76,7 @@ def train_project(
         cv=cv,
         trained_on={"layers": who, "project": store.path.name},
         progress=progress,
+        cancel=cancel,
     )
     if out is not None:  # --out FILE.model: that file (the model takes the file's name)
         model.name = out.stem
@@ -84,10 +93,11 @@ def curve_project(
     cv: int = 5,
     use_rules: bool = True,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> list[dict[str, Any]]:
     require_sklearn()
     ds, _who = project_dataset(store, annotators, gold, labels)
-    return learning_curve(ds, k=cv, use_rules=use_rules, progress=progress)
+    return learning_curve(ds, k=cv, use_rules=use_rules, progress=progress, cancel=cancel)
 
 
 def model_names(store: Store) -> list[str]:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Cancelled
+from annotator.learn.features import builtin_rule_votes, featurize
 from annotator.learn.model import LearnedModel, data_hash, require_sklearn
+from annotator.store import now
 from annotator.store.learning import TrainingRow
 
 MIN_POSITIVES = 5  # fewer positive sentences than this: no classifier for the label
 Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]  # polled between fits: True stops the job with Cancelled
 
 
 class NotEnoughData(AnnotatorError):
@@ -46,6 +50,7 @@ def _classifier(n: int):
     SGD with the logistic loss reaches the same kind of model in a fraction of the time.
     """
     if n >= LARGE:
+        # lazy: scikit-learn is an optional extra, and slow to import
         from sklearn.linear_model import SGDClassifier
 
         return SGDClassifier(
@@ -56,9 +61,15 @@ def _classifier(n: int):
             tol=1e-3,
             random_state=0,
         )
+    # lazy: scikit-learn is an optional extra, and slow to import
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(solver="liblinear", C=4.0, class_weight="balanced", max_iter=200)
+
+
+def _check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled("training")
 
 
 def _fit_label(x, y):
@@ -84,6 +95,7 @@ def check_data(ds: Dataset) -> dict[str, str]:
 
 def folds(groups: Sequence[int], k: int) -> list[tuple[list[int], list[int]]]:
     """K folds of (train, test) indexes with whole articles on one side (GroupKFold)."""
+    # lazy: scikit-learn is an optional extra, and slow to import
     from sklearn.model_selection import GroupKFold
 
     n_groups = len(set(groups))
@@ -115,18 +127,15 @@ def cross_validate(
     progress: Progress | None = None,
     seed: int = 0,
     features=None,
+    cancel: Cancel | None = None,
 ) -> dict[str, Any]:
     """P/R/F1 per label (pooled over folds) and micro/macro; ``fraction`` of each training fold's
     articles are used (for learning curves)."""
     require_sklearn()
-    import random
-
-    from annotator.learn.features import featurize, rule_votes_from_registry
-
     skipped = check_data(ds)
     labels = [lab for lab in ds.labels if lab not in skipped]
     if features is None:
-        rules = rule_votes_from_registry(labels) if use_rules else None
+        rules = builtin_rule_votes(labels) if use_rules else None
         features = featurize(ds.texts, rules)
     x = features
     counts = {lab: [0, 0, 0] for lab in labels}
@@ -146,6 +155,7 @@ def cross_validate(
             if len(set(y)) < 2:  # this fold's training part has one class only
                 pred = [0] * len(test)
             else:
+                _check(cancel)
                 pred = list(_fit_label(x[train], y).predict(x[test]))
             c = counts[lab]
             c[0] += sum(1 for a, b in zip(pred, yt, strict=True) if a and b)
@@ -177,22 +187,22 @@ def train(
     cv: int = 0,
     trained_on: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> LearnedModel:
     """Fit one classifier per label with enough data; with ``cv`` > 1, cross-validate first."""
     require_sklearn()
-    from annotator.learn.features import featurize, rule_votes_from_registry
-    from annotator.store import now
 
     skipped = check_data(ds)
     labels = tuple(lab for lab in ds.labels if lab not in skipped)
     if not labels:
         reasons = "; ".join(f"{lab}: {why}" for lab, why in skipped.items())
         raise NotEnoughData(f"too little data to train any label ({reasons})")
-    report = cross_validate(ds, cv, use_rules=use_rules) if cv and cv > 1 else None
-    rules = rule_votes_from_registry(labels) if use_rules else None
+    report = cross_validate(ds, cv, use_rules=use_rules, cancel=cancel) if cv and cv > 1 else None
+    rules = builtin_rule_votes(labels) if use_rules else None
     x = featurize(ds.texts, rules)
     classifiers = {}
     for i, lab in enumerate(labels, start=1):
+        _check(cancel)
         classifiers[lab] = _fit_label(x, ds.targets[lab])
         if progress:
             progress(i, len(labels))
@@ -226,17 +236,16 @@ def learning_curve(
     *,
     use_rules: bool = True,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> list[dict[str, Any]]:
     """Cross-validated F1 when training on growing fractions of each fold's articles."""
-    from annotator.learn.features import featurize, rule_votes_from_registry
-
     require_sklearn()
     trainable = [lab for lab in ds.labels if lab not in check_data(ds)]
-    rules = rule_votes_from_registry(trainable) if use_rules else None
+    rules = builtin_rule_votes(trainable) if use_rules else None
     x = featurize(ds.texts, rules)  # once: only the training subsets change
     points = []
     for i, frac in enumerate(fractions, start=1):
-        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac, features=x)
+        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac, features=x, cancel=cancel)
         points.append(
             {
                 "fraction": frac,

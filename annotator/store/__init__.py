@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,30 +18,27 @@ from sqlite_utils import Database
 
 from annotator.errors import StoreError
 from annotator.schema import LabelSchema, dump_schema, schema_from_dict
+from annotator.store.annotations import Annotations
+from annotator.store.annotators import Annotators
+from annotator.store.articles import Articles
+from annotator.store.clock import now
 from annotator.store.connection import connect, map_errors
+from annotator.store.decided import DecidedColumns
+from annotator.store.exports import Exports
+from annotator.store.gold import Gold
+from annotator.store.learning import Learning
 from annotator.store.migrations import current_version, migrate
+from annotator.store.sentences import Sentences
+from annotator.store.state import State
+from annotator.store.suggestions import Suggestions
 
-
-def now() -> str:
-    """The current time as ISO-8601 UTC text with milliseconds (sortable as text)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+__all__ = ["Store", "now"]  # now: the repositories' clock, also used by annotator.learn
 
 
 class Store:
     """An open project database with its repositories."""
 
     def __init__(self, db: Database, path: Path) -> None:
-        from annotator.store.annotations import Annotations
-        from annotator.store.annotators import Annotators
-        from annotator.store.articles import Articles
-        from annotator.store.decided import DecidedColumns
-        from annotator.store.exports import Exports
-        from annotator.store.gold import Gold
-        from annotator.store.learning import Learning
-        from annotator.store.sentences import Sentences
-        from annotator.store.state import State
-        from annotator.store.suggestions import Suggestions
-
         self.db = db
         self.path = path
         self._schema: LabelSchema | None = None

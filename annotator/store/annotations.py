@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import SchemaError
 from annotator.records import Annotation, AnnotationState, SpanValue
 from annotator.schema import validate_values
+from annotator.store.clock import now
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -179,8 +180,6 @@ class Annotations:
         ``spans=False`` leaves the stored spans alone (the label-key hot path: one UPSERT).
         An empty state deletes the row, so 'never touched' and 'cleared' read the same.
         """
-        from annotator.store import now
-
         state = self.validate(sentence_id, state, check_spans=spans)
         stamp = at or now()
         if state.is_empty():

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError, NotFound
 from annotator.records import Annotator
+from annotator.store.clock import now
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -31,8 +32,6 @@ class Annotators:
 
     def get_or_create(self, name: str) -> Annotator:
         """Return the human annotator called ``name``, adding them if new (own transaction)."""
-        from annotator.store import now
-
         name = check_name(name)
         found = self.find(name)
         if found:
@@ -48,8 +47,6 @@ class Annotators:
 
     def gold(self) -> Annotator:
         """The gold layer's pseudo-annotator, created on first use (own transaction)."""
-        from annotator.store import now
-
         found = self.find(GOLD_NAME)
         if found:
             return found

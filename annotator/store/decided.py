@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
     from annotator.store import Store
 
@@ -78,7 +78,7 @@ class DecidedColumns:
 
     def decided_labels(self, annotator_id: int, label_ids: Sequence[str]) -> DecidedLabels:
         """The annotator's decided annotations as (sentence id, label-set bit mask) columns."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         n = len(label_ids)
         if n > _MASK_LIMIT:
@@ -111,7 +111,7 @@ class DecidedColumns:
         Each label's fields come back as canonical JSON text (``json_extract`` keeps the stored
         key order, and ``Annotations.write`` stores keys sorted), so equal text = equal values.
         """
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         columns = ", ".join(
             f"group_concat(coalesce(json_extract(fields, ?), ''), '{_SEP}')" for _ in label_ids
@@ -138,7 +138,7 @@ class DecidedColumns:
 
         Without ``fields`` the span fields come back empty (agreement does not compare them).
         """
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         if not label_ids:
             empty = np.zeros(0, dtype=np.int64)
@@ -182,7 +182,7 @@ class DecidedColumns:
 
     def boilerplate_ids(self) -> np.ndarray:
         """Ids of the sentences flagged as boilerplate, ascending."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         return np.sort(
             _ints(self._one("SELECT group_concat(sentence_id) FROM sentences WHERE boilerplate"))
@@ -190,7 +190,7 @@ class DecidedColumns:
 
     def annotated_ids(self, annotator_id: int) -> np.ndarray:
         """Ids of the sentences the annotator has any annotation row for (decided or not)."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         return np.sort(
             _ints(
@@ -205,7 +205,7 @@ class DecidedColumns:
 
     def adjudicated_ids(self) -> np.ndarray:
         """Ids of the sentences with an adjudication record, ascending."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         return np.sort(_ints(self._one("SELECT group_concat(sentence_id) FROM adjudications")))
 
@@ -225,7 +225,7 @@ class DecidedColumns:
 
     def article_sentence_ids(self, article_id: int) -> np.ndarray:
         """Ids of the article's sentences, ascending."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         return np.sort(
             _ints(
@@ -263,7 +263,7 @@ def _mask_expression(label_ids: Sequence[str]) -> tuple[str, list[Any]]:
 
 def _ints(text: str | None) -> np.ndarray:
     """Parse a ``group_concat`` of integers (None when there were no rows)."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
     if not text:
         return np.zeros(0, dtype=np.int64)

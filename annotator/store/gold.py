@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.store.clock import now
+
 if TYPE_CHECKING:
     from annotator.store import Store
 
@@ -41,8 +43,6 @@ class Gold:
         at: str | None = None,
     ) -> None:
         """Record (or replace) the adjudication of a sentence (inside a transaction)."""
-        from annotator.store import now
-
         stamp = at or now()
         self.store.execute(
             "INSERT INTO adjudications (sentence_id, adjudicator_id, method, source_annotators, note, "
@@ -79,8 +79,6 @@ class Gold:
         adjudication record. Set-based SQL, so promoting 500,000 sentences takes seconds, not
         minutes. Returns how many sentences were copied.
         """
-        from annotator.store import now
-
         stamp = at or now()
         ids = json.dumps([int(s) for s in sentence_ids])
         chosen = "sentence_id IN (SELECT value FROM json_each(?))"

@@ -6,6 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from annotator.records import Position
+from annotator.schema import validate_values
+from annotator.store.clock import now
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -24,8 +26,6 @@ class State:
 
     def set_position(self, annotator_id: int, article_id: int, sentence_id: int | None) -> None:
         """Remember the annotator's place (own transaction: moving is not an undoable edit)."""
-        from annotator.store import now
-
         with self.store.transaction():
             self.store.execute(
                 "INSERT INTO positions (annotator_id, article_id, sentence_id, updated_at) "
@@ -46,9 +46,6 @@ class State:
         self, article_id: int, annotator_id: int, values: dict[str, Any]
     ) -> dict[str, Any]:
         """Validate and store the article-level form (inside a transaction); return it."""
-        from annotator.schema import validate_values
-        from annotator.store import now
-
         clean = validate_values(self.store.schema.article_fields, values, where="article")
         if not clean:
             self.store.execute(

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotator.store.clock import now
+
 if TYPE_CHECKING:
     from annotator.store import Store
 
@@ -30,8 +32,6 @@ class Suggestions:
         self, extractor: str, sentence_ids: Sequence[int] | None, rows: Iterable[StoredSuggestion]
     ) -> int:
         """Drop ``extractor``'s old suggestions (all, or for these sentences) and store new ones."""
-        from annotator.store import now
-
         if sentence_ids is None:
             self.store.execute("DELETE FROM suggestions WHERE extractor = ?", [extractor])
         else:
@@ -83,8 +83,6 @@ class Suggestions:
         self, sentence_id: int, annotator_id: int, extractor: str, version: str, outcome: str
     ) -> None:
         """Log that an annotator accepted, changed or rejected a suggestion (in a transaction)."""
-        from annotator.store import now
-
         self.store.execute(
             "INSERT INTO suggestion_reviews (sentence_id, annotator_id, extractor, extractor_version, "
             "outcome, created_at) VALUES (?,?,?,?,?,?)",

@@ -32,7 +32,7 @@ def _jieba():
     global _tokenizer
     with _lock:
         if _tokenizer is None:
-            import jieba
+            import jieba  # lazy: jieba is slow to import and to load its dictionary
 
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
@@ -50,7 +50,7 @@ def _pos_tokenizer():
     tok = _jieba()
     with _lock:
         if _posseg is None:
-            from jieba import posseg
+            from jieba import posseg  # lazy: as jieba above
 
             _posseg = posseg.POSTokenizer(tok)
         return _posseg

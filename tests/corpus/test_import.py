@@ -221,6 +221,7 @@ def test_html_main_text_and_title(empty, tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_twenty_megabyte_article(empty, tmp_path):
     para = "全市公安机关抓获犯罪嫌疑人195名,同比下降12.5%。警察常在、警车常见、警灯常亮。\n"
     text = para * (20 * 2**20 // len(para.encode("utf-8")) + 1)

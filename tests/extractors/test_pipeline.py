@@ -43,12 +43,41 @@ def test_a_plugin_from_another_package_is_found(monkeypatch):
     assert get("mine").version == "0.1"
 
 
-def test_reference_scores_meet_the_goals(referenced):
+def stored_suggestions(store, extractor: str) -> list:
+    return [
+        s
+        for article_id in store.articles.ids()
+        for found in store.suggestions.for_article(article_id).values()
+        for s in found
+        if s.extractor == extractor
+    ]
+
+
+def assert_well_formed(store, suggestions, extractor) -> None:
+    """Each suggestion names the extractor's version and labels, scores in (0, 1], spans inside."""
+    for s in suggestions:
+        text = store.sentences.get(s.sentence_id).text
+        assert (s.extractor, s.extractor_version) == (extractor.name, extractor.version)
+        assert s.label in extractor.labels and 0 < s.score <= 1, s
+        for span in s.spans:
+            assert 0 <= span["start"] < span["end"] <= len(text), (text, span)
+            value = span.get("fields", {}).get("value")
+            assert value is None or isinstance(value, int | float), span
+
+
+def test_rules_run_on_the_seeds_and_give_well_formed_suggestions(referenced):
+    # No F1 threshold: the rules were tuned on these very sentences, so a score here says
+    # nothing about quality (that comes from a held-out split, not from the tests).
     report, _errors = evaluate(referenced, extractor_name="rules", annotator="reference")
-    f1 = {lab: v["f1"] for lab, v in report["labels"].items()}
-    assert report["sentences"] == 191
-    assert f1["statistic"] >= 0.95 and f1["slogan"] >= 0.85 and f1["anecdote"] >= 0.75
-    assert report["fields"]["statistic.value"]["accuracy"] >= 0.95
+    assert report["extractor"] == "rules" and report["sentences"] == 191
+    assert set(report["labels"]) == {"statistic", "slogan", "anecdote"}
+    rules = get("rules")
+    sentences, count = run_extractor(referenced, rules)
+    found = stored_suggestions(referenced, "rules")
+    assert count > 0 and len(found) == count
+    assert len({s.sentence_id for s in found}) == sentences
+    assert {s.label for s in found} == {"statistic", "slogan", "anecdote"}
+    assert_well_formed(referenced, found, rules)
 
 
 def test_suggest_stores_and_replaces(referenced):
@@ -167,13 +196,16 @@ def test_cli_suggest_and_extractors(db_path):
     assert "rules" in result.output and "statistics" in result.output
 
 
-def test_learned_model_is_an_extractor_and_scores_on_the_reference(referenced):
+@pytest.mark.slow
+def test_learned_model_runs_as_an_extractor_and_gives_well_formed_suggestions(referenced):
     from annotator.learn.project import train_project
 
     model, _ = train_project(referenced, name="ref", annotators=["reference"], cv=5)
     assert set(model.cv["labels"]) == {"statistic", "anecdote", "slogan"}
     report, _ = evaluate(referenced, extractor_name="learned:ref", annotator="reference")
-    assert report["extractor"] == "learned:ref"
-    assert report["labels"]["statistic"]["f1"] > 0.8  # on its own training data: a sanity check
-    sentences, count = run_extractor(referenced, get("learned:ref", referenced))
-    assert count > 0
+    assert report["extractor"] == "learned:ref" and report["sentences"] == 191
+    learned = get("learned:ref", referenced)
+    sentences, count = run_extractor(referenced, learned)
+    found = stored_suggestions(referenced, "learned:ref")
+    assert count > 0 and len(found) == count
+    assert_well_formed(referenced, found, learned)

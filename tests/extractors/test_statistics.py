@@ -64,9 +64,10 @@ def test_not_figures(text):
 def test_form_fields():
     (g,) = ST.extract("全省共抓获在逃人员1.63万名,同比下降12.5%。")
     assert g.fields["value"] == 16300 and g.fields["unit"] == "名"
-    assert g.fields["indicator"] == "全省共抓获在逃人员".lstrip("共") or g.fields[
-        "indicator"
-    ].endswith("在逃人员")
+    # the words back to the previous punctuation; only a leading 共/累计/... is dropped
+    assert g.fields["indicator"] == "全省共抓获在逃人员"
+    (leading,) = ST.extract("共抓获在逃人员1.63万名。")
+    assert leading.fields["indicator"] == "抓获在逃人员"
     change = g.spans[1].fields
     assert change["direction"] == "down" and change["change"] == "12.5%"
 

@@ -69,3 +69,13 @@ def test_retrain_without_data_shows_a_clear_error(qtbot, window):
     (exc,) = finish_job(qtbot, window, job.failed)
     assert "no decided sentences to learn from" in str(exc)
     assert any("no decided sentences" in b.text() for b in window.findChildren(QMessageBox))
+
+
+def test_closing_the_window_stops_a_running_job(qtbot, labeled_window):
+    # Before: close() waited 5 s for a job that ignored Cancel, then the window took the
+    # still-running QThread with it and the process aborted (seen with the CPUs busy).
+    win = labeled_window
+    win.show_curve()
+    assert win.runner.isRunning()
+    win.close()
+    assert not win.runner.isRunning()

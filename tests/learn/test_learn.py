@@ -9,10 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import cli
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, Cancelled, InputError
 from annotator.learn.model import load_model
 from annotator.learn.project import (
+    curve_project,
     load_project_model,
+    model_names,
     suggest_learned,
     train_project,
     uncertain_first,
@@ -58,6 +60,7 @@ def test_folds_never_split_an_article(labeled):
         assert sorted(train + test) == list(range(len(ds)))
 
 
+@pytest.mark.slow
 def test_train_cross_validates_saves_and_loads(labeled):
     model, path = train_project(labeled, name="m1", cv=3)
     assert path == model_dir(labeled.path) / "m1.model" and path.exists()
@@ -71,6 +74,7 @@ def test_train_cross_validates_saves_and_loads(labeled):
     assert p_stat[0] > 0.5 > p_stat[1]
 
 
+@pytest.mark.slow
 def test_model_of_another_schema_is_refused(labeled, tmp_path):
     _model, path = train_project(labeled, name="m2", cv=0)
     with pytest.raises(InputError, match="trained with label schema .* retrain it"):
@@ -90,6 +94,7 @@ def test_too_little_data_is_a_clear_message(store):
         train_project(store, name="tiny", cv=0)
 
 
+@pytest.mark.slow
 def test_suggestions_are_stored_with_scores_and_replaced(labeled):
     train_project(labeled, name="m3", cv=0)
     n = suggest_learned(labeled, "m3")
@@ -101,6 +106,7 @@ def test_suggestions_are_stored_with_scores_and_replaced(labeled):
     assert total == n
 
 
+@pytest.mark.slow
 def test_uncertain_first_orders_undecided_sentences(labeled):
     model, _ = train_project(labeled, name="m4", cv=0)
     bob = labeled.annotators.get_or_create("bob")
@@ -109,6 +115,7 @@ def test_uncertain_first_orders_undecided_sentences(labeled):
     assert len(ranked) == 20 and scores == sorted(scores, reverse=True)
 
 
+@pytest.mark.slow
 def test_cli_train_json_and_curve(labeled):
     runner = CliRunner()
     result = runner.invoke(
@@ -127,7 +134,35 @@ def test_cli_train_json_and_curve(labeled):
     assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
 
 
+@pytest.mark.slow
 def test_cli_reports_an_unknown_model_with_the_known_ones(labeled):
     train_project(labeled, name="known", cv=0)
     with pytest.raises(InputError, match=r"no model 'nope' \(models of this project: known\)"):
         load_project_model(labeled, "learned:nope")
+
+
+def test_cancel_stops_training_and_the_learning_curve(labeled):
+    with pytest.raises(Cancelled, match="training cancelled"):
+        curve_project(labeled, cv=3, cancel=lambda: True)
+    with pytest.raises(Cancelled, match="training cancelled"):
+        train_project(labeled, name="stopped", cv=0, cancel=lambda: True)
+    assert model_names(labeled) == []
+
+
+@pytest.mark.slow
+def test_a_failing_rule_extractor_stops_training_instead_of_dropping_its_features(
+    labeled, monkeypatch
+):
+    # Before: any error while loading the rule extractors was swallowed, and the model was
+    # trained without the rule features, saying nothing.
+    import annotator.learn.features as features
+
+    def broken():
+        raise RuntimeError("statistics: bad pattern")
+
+    monkeypatch.setattr(features, "builtin_extractors", broken)
+    with pytest.raises(RuntimeError, match="statistics: bad pattern"):
+        train_project(labeled, name="norules", cv=0)
+    assert model_names(labeled) == []
+    model, _ = train_project(labeled, name="norules", cv=0, use_rules=False)  # asked for: fine
+    assert model.use_rules is False

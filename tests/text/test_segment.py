@@ -116,6 +116,7 @@ ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=60))
 def test_properties(text):

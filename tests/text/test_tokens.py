@@ -25,6 +25,7 @@ def test_domain_dictionary_terms_are_single_tokens():
         assert term in words
 
 
+@pytest.mark.slow
 def test_pos_tags_mark_numerals():
     tags = {t.text: t.pos for t in pos_tag("抓获犯罪嫌疑人195名")}
     assert tags["195"] == "m"
@@ -45,6 +46,7 @@ def test_snap_rejects_bad_offsets():
         snap_to_tokens("abc", 2, 9)
 
 
+@pytest.mark.slow
 def test_jieba_loads_lazily_and_caches_outside_the_working_directory(tmp_path):
     home = tmp_path / "home"
     code = (

@@ -101,10 +101,10 @@ def show_curve(win: MainWindow) -> Job | None:
 def _retrain_job(annotator_id, store, progress, cancel):
     from annotator.learn.active import retrain as retrain_project
 
-    return retrain_project(store, annotator_id, progress=progress)
+    return retrain_project(store, annotator_id, progress=progress, cancel=cancel)
 
 
 def _curve_job(store, progress, cancel):
     from annotator.learn.project import curve_project
 
-    return curve_project(store, cv=3, progress=progress)
+    return curve_project(store, cv=3, progress=progress, cancel=cancel)
