@@ -12,13 +12,13 @@ import hashlib
 import json
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from annotator.errors import SchemaError
+from annotator.text.numbers import parse_cn_number
 
 FieldType = Literal["text", "number", "choice", "bool"]
 FIELD_TYPES: tuple[str, ...] = ("text", "number", "choice", "bool")
@@ -328,29 +328,21 @@ def dump_schema(schema: LabelSchema) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- values
 
-_CN_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
-_NUMBER = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(万亿|万|亿|千|百)?\s*(%|％)?\Z")
-
 
 def parse_number(raw: Any) -> float | int:
-    """Parse a form's number: 16300, "16,300", "1.63万" → 16300, full-width "１２.５", "12.5%"."""
+    """Parse a form's number: 16300, "16,300", "1.63万" → 16300, full-width "１２.５", "12.5%",
+    Chinese numerals (三亿五千万, 一千零五, 两千多); see ``annotator.text.numbers``.
+
+    Raises ValueError for anything else, digit-by-digit years (二〇二二) included.
+    """
     if isinstance(raw, bool):
         raise ValueError("not a number")
     if isinstance(raw, int | float):
         return raw
-    text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
-    # 745万余元 → 745万: an approximate figure ("more than") keeps its stated value.
-    match = _NUMBER.match(text.replace("余", "").replace("多", ""))
-    if not match:
+    value = parse_cn_number(str(raw))
+    if value is None:
         raise ValueError(f"{raw!r} is not a number")
-    value = float(match.group(1))
-    unit = match.group(2)
-    if unit == "万亿":
-        value *= 1_000_000_000_000
-    elif unit:
-        value *= _CN_MULTIPLIERS[unit]
-    value = round(value, 6)
-    return int(value) if value.is_integer() else value
+    return value
 
 
 def validate_values(

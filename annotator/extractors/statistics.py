@@ -4,8 +4,12 @@ Patterns (each with an example from the seed articles):
 
 * FIGURE — an Arabic number, optionally with 万/亿 and 余/多, and a unit or measure word:
   抓获犯罪嫌疑人195名, 1.63万名, 76.8万人次, 745万余元, 22263台次, 2300公里, 60多名.
-* CN_FIGURE — Chinese numerals count only with 余/多 or a 百/千/万 (一百余名); a bare Chinese
-  numeral + measure word is a formula, not a figure (五个一批, 一条主线, 六条刚性措施).
+* CN_FIGURE — Chinese numerals count only with 余/多/几/来 or a 百/千/万/亿 (一百余名, 一亿元,
+  一千零五名, 三亿五千万元); a bare Chinese numeral + measure word is a formula, not a figure
+  (五个一批, 一条主线, 六条刚性措施).
+
+Values are read by ``annotator.text.numbers.parse_cn_number`` (三亿五千万 → 350000000, 1万600 →
+10600, 16,300 → 16300, 两千多 → 2000).
 * PERCENT — 99.7%, 12.5%; and CHANGE — a change word before a figure or percentage:
   同比下降12.5%, 同比减少37.8%, 提升至98%, 上升至99.7%, 同比分别下降10.98%.
 * RANK — 第4位, 第8名.
@@ -24,7 +28,7 @@ from __future__ import annotations
 import re
 
 from annotator.extractors.base import Context, SuggestedSpan, Suggestion
-from annotator.schema import parse_number
+from annotator.text.numbers import parse_cn_number
 
 NAME = "statistics"
 VERSION = "1"
@@ -35,48 +39,30 @@ UNITS = (
     "名|人|起|件|个|处|家|辆|台|次|份|期|支|户|宗|项|条|所|场|批|枚|把|只|部|套|箱|张|本|间|座|艘|匹|头|笔|单"
 )
 _NUM = r"\d+(?:\.\d+)?"
+# the number of a FIGURE: thousands separators (16,300) and mixed forms (1万600, 3亿5000万)
+_FIG_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[万亿千百]\d+)*"
 _MULT = r"(?:万|亿|千)?"
 _APPROX = r"(?:余|多)?"
 # a figure must not continue a longer number, a date (7月), a code (8·26) or a formula (4+4+8)
 _BEFORE = r"(?<![\d.·+\-:/A-Za-z])"
-FIGURE = re.compile(rf"{_BEFORE}({_NUM}{_MULT}{_APPROX})({UNITS})")
+FIGURE = re.compile(rf"{_BEFORE}({_FIG_NUM}{_MULT}{_APPROX})({UNITS})")
+_CN_DIGIT = "〇零一二两三四五六七八九"
+_CN_CHARS = _CN_DIGIT + "十百千万亿廿卅"
+# a Chinese numeral (三亿五千万, 一千零五, 三点五亿, 十余万, 两千多) holding a 百/千/万/亿 or 余/多/几/来
 CN_FIGURE = re.compile(
-    rf"(?<![\d.一二两三四五六七八九十百千万])"
-    rf"([一二两三四五六七八九十]+[百千万][一二两三四五六七八九十百千万]*(?:余|多)?|[一二两三四五六七八九十]+(?:余|多))({UNITS})"
+    rf"(?<![\d.{_CN_CHARS}])"
+    rf"((?=[{_CN_DIGIT}十廿卅点]*[百千万亿余多几来])"
+    rf"[一二两三四五六七八九十廿卅][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+[十百千万亿]*)?(?:[余多几来][万亿]*)?)"
+    rf"({UNITS})"
 )
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
-def cn_number(text: str) -> int | None:
-    """一百余 → 100, 三千五百 → 3500, 十二 → 12, 两万 → 20000 (余/多 keep the stated value)."""
-    text = text.rstrip("余多")
-    total, section, digit = 0, 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + digit) * unit
-                section = 0
-            else:
-                section += (digit or 1) * unit
-            digit = 0
-        else:
-            return None
-    return total + section + digit or None
+def cn_number(text: str) -> int | float | None:
+    """一百余 → 100, 三千五百 → 3500, 十二 → 12, 两万 → 20000 (余/多 keep the stated value).
+
+    A thin wrapper of ``annotator.text.numbers.parse_cn_number``, kept for its importers.
+    """
+    return parse_cn_number(text)
 
 
 PERCENT = re.compile(rf"{_BEFORE}({_NUM})(%|％)")
@@ -105,12 +91,7 @@ def _short_quote(pos: int, text: str, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _value(number: str) -> float | int | None:
-    if number and number[0] in _CN_DIGITS or number[:1] == "十":
-        return cn_number(number)
-    try:
-        return parse_number(number)
-    except ValueError:
-        return None
+    return parse_cn_number(number)
 
 
 def _indicator(text: str, start: int) -> str:
