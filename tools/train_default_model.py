@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 from annotator import devcorpus  # noqa: E402
 from annotator.extractors import scoring  # noqa: E402
 from annotator.extractors.calibration import Calibrated, LabelCalibration  # noqa: E402
@@ -69,8 +71,19 @@ def main() -> None:
     dev = devcorpus.load(["dev"])
     calib = devcorpus.load(["calib"])
     schema = load_schema(resource_path("labels.toml"))
+    rule_scores = scoring.predict_scores(BUILTIN["rules"](), calib)
+    votes = [
+        np.array([[row.get(lab, 0.0) for lab in LABELS] for row in art]).reshape(-1, len(LABELS))
+        for art in rule_scores
+    ]
     model = train_article_model(
-        "default", from_corpus(dev), LABELS, schema.hash, calib=from_corpus(calib), precision=PRECISION
+        "default",
+        from_corpus(dev),
+        LABELS,
+        schema.hash,
+        calib=from_corpus(calib),
+        calib_rules=votes,
+        precision=PRECISION,
     )
     model.info["trained_on_corpus"] = {"split": "dev", "articles": len(dev)}
     path = model.save(resource_path("models", "default.npz"))
@@ -79,7 +92,7 @@ def main() -> None:
     table = {name: calibrate_rules(name, calib) for name in ("statistics", "slogans", "anecdotes", "rules")}
     candidates = {
         "rules": Calibrated(BUILTIN["rules"](), {k: LabelCalibration(**v) for k, v in table["rules"].items()}),
-        "learned:default": ArticleModelExtractor(model, "learned:default"),
+        "learned:default": ArticleModelExtractor(model, "learned:default", spans_from=BUILTIN["rules"]()),
     }
     results = {}
     for name, ex in candidates.items():

@@ -54,28 +54,37 @@ def extractors(db, as_json) -> None:
     "--extractor",
     "names",
     multiple=True,
-    default=("rules",),
-    show_default=True,
-    help="Extractor to run (repeatable): statistics, slogans, anecdotes, rules, learned:NAME, a plug-in.",
+    help="Extractor to run (repeatable): learned:default, rules, statistics, slogans, anecdotes, "
+    "learned:NAME, a plug-in [default: the one chosen on the corpus's calib split].",
 )
 @click.option("--articles", default="", help="Comma-separated article ids [default: all].")
-def suggest(db, names, articles) -> None:
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Store suggestions scoring at least this for every label [default: per-label thresholds "
+    "chosen on the calib split for precision 0.85].",
+)
+def suggest(db, names, articles, min_confidence) -> None:
     """Run extractors over the project and store their suggestions (pre-annotation).
 
     Re-running an extractor replaces its earlier suggestions. In the workbench they show as
     ghost labels: Space accepts, Shift+Space rejects.
 
     Example:
-        annotator suggest --db project.db --extractor rules
+        annotator suggest --db project.db
+        annotator suggest --db project.db --extractor rules --min-confidence 0.5
     """
     # lazy: `annotator --help` and the other commands do not load the core
+    from annotator.extractors.calibration import default_extractor_name, with_thresholds
     from annotator.extractors.registry import get
     from annotator.suggest import run_extractor
 
+    names = names or (default_extractor_name(),)
     ids = [int(x) for x in articles.split(",") if x.strip()] or None
     with open_store(db) as store:
         for name in names:
-            extractor = get(name, store)
+            extractor = with_thresholds(get(name, store), min_confidence)
             with progress_bar(f"{extractor.name}") as progress:
                 sentences, count = run_extractor(store, extractor, ids, progress=progress)
             click.echo(

@@ -92,3 +92,21 @@ class Calibrated:
         self, title: str, sentences: Sequence[ArticleSentence]
     ) -> list[list[Suggestion]]:
         return [self._keep(r) for r in run_article(self.inner, title, sentences)]
+
+
+def with_thresholds(extractor: Extractor, min_confidence: float | None = None) -> Extractor:
+    """The extractor as ``suggest`` runs it: calibrated scores, only suggestions above threshold.
+
+    ``min_confidence`` overrides every label's threshold. An extractor that calibrates itself
+    (a learned article model) takes the override; one calibrated on ``calib`` in
+    ``calibration.json`` (the rules) is wrapped; any other is only filtered by the override.
+    """
+    override = None if min_confidence is None else dict.fromkeys(extractor.labels, min_confidence)
+    if hasattr(extractor, "thresholds") and hasattr(extractor, "model"):
+        if override:
+            extractor.thresholds.update(override)  # type: ignore[attr-defined]
+        return extractor
+    table = calibration_for(extractor.name)
+    if table or override:
+        return Calibrated(extractor, table, override)
+    return extractor

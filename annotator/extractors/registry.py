@@ -31,8 +31,9 @@ from annotator.extractors.builtin import (
     slogans,
     statistics,
 )
+from annotator.learn.article_extractor import ArticleModelExtractor, shipped_model
 from annotator.learn.extractor import LearnedExtractor
-from annotator.learn.project import load_project_model
+from annotator.learn.project import load_project_model, model_names
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -44,13 +45,18 @@ __all__ = [
     "anecdotes",
     "builtin_extractors",
     "factories",
+    "SHIPPED",
     "get",
+    "shipped_extractor",
     "rules",
     "slogans",
     "statistics",
 ]
 
 GROUP = "annotator.extractors"
+# The model shipped in resources/models, trained on the development corpus; a project's own
+# model of the same name (annotator train --name default) takes its place.
+SHIPPED = "learned:default"
 
 
 class UnknownExtractor(AnnotatorError):
@@ -68,6 +74,8 @@ def factories() -> dict[str, Callable[[], Extractor]]:
 
 def get(name: str, store: Store | None = None) -> Extractor:
     """The extractor called ``name``; ``learned:NAME`` needs the project (``store``)."""
+    if name == SHIPPED and (store is None or SHIPPED.removeprefix("learned:") not in model_names(store)):
+        return shipped_extractor(store)
     if name.startswith("learned:"):
         if store is None:
             raise UnknownExtractor(f"extractor '{name}' needs a project (--db)")
@@ -86,3 +94,16 @@ def get(name: str, store: Store | None = None) -> Extractor:
     if not all(hasattr(made, a) for a in ("name", "version", "labels", "extract")):
         raise UnknownExtractor(f"extractor '{name}' lacks name, version, labels or extract()")
     return made
+
+
+def shipped_extractor(store: Store | None = None) -> Extractor:
+    """``learned:default``: the shipped model, for a project whose schema has its labels."""
+    model = shipped_model()
+    if store is not None:
+        missing = [lab for lab in model.labels if lab not in store.schema.label_ids]
+        if missing:
+            raise UnknownExtractor(
+                f"extractor '{SHIPPED}' predicts {', '.join(missing)}, which this project's schema "
+                "does not have; train a model of your own with 'annotator train'"
+            )
+    return ArticleModelExtractor(model, SHIPPED, spans_from=rules())

@@ -10,16 +10,34 @@ lower ``min_confidence`` is asked for.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
-from annotator.extractors.base import ArticleSentence, Context, Suggestion, sentence_contexts
-from annotator.learn.article_model import ArticleModel
+import numpy as np
+
+from annotator.extractors.base import (
+    ArticleSentence,
+    Context,
+    Extractor,
+    Suggestion,
+    run_article,
+    sentence_contexts,
+)
+from annotator.learn.article_model import ArticleModel, load_article_model
+from annotator.paths import resource_path
 
 
 class ArticleModelExtractor:
     def __init__(
-        self, model: ArticleModel, name: str, min_confidence: Mapping[str, float] | None = None
+        self,
+        model: ArticleModel,
+        name: str,
+        min_confidence: Mapping[str, float] | None = None,
+        spans_from: Extractor | None = None,
     ) -> None:
         self.model = model
+        # the model decides the sentence's labels; a rule extractor, if given, marks the spans
+        # and fills the fields of the labels the model suggests (figures, formulas)
+        self.spans_from = spans_from
         self.name = name
         self.version = model.version
         self.labels = model.labels
@@ -30,18 +48,26 @@ class ArticleModelExtractor:
     def extract_article(
         self, title: str, sentences: Sequence[ArticleSentence]
     ) -> list[list[Suggestion]]:
-        probs = self.model.article_probabilities(sentences)
+        detail: list[dict[str, Suggestion]] = [{} for _ in sentences]
+        if self.spans_from is not None:
+            for i, found in enumerate(run_article(self.spans_from, title, sentences)):
+                detail[i] = {g.label: g for g in found}
+        votes = np.array(
+            [[float(d[lab].score) if lab in d else 0.0 for lab in self.labels] for d in detail]
+        ).reshape(len(sentences), len(self.labels))
+        probs = self.model.article_probabilities(sentences, votes)
         out: list[list[Suggestion]] = []
-        for s, row in zip(sentences, probs, strict=True):
-            out.append(
-                []
-                if s.boilerplate
-                else [
-                    Suggestion(lab, round(float(p), 4))
-                    for lab, p in zip(self.labels, row, strict=True)
-                    if p >= self.thresholds[lab]
-                ]
-            )
+        for s, row, rule in zip(sentences, probs, detail, strict=True):
+            if s.boilerplate:
+                out.append([])
+                continue
+            keep = []
+            for lab, p in zip(self.labels, row, strict=True):
+                if p >= self.thresholds[lab]:
+                    r = rule.get(lab)
+                    spans, fields = (r.spans, r.fields) if r is not None else ((), {})
+                    keep.append(Suggestion(lab, round(float(p), 4), spans, fields))
+            out.append(keep)
         return out
 
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
@@ -52,4 +78,11 @@ class ArticleModelExtractor:
         return self.extract_article(context.article_title if context else "", sentences)[-1]
 
 
-__all__ = ["ArticleModelExtractor", "sentence_contexts"]
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ArticleModel:
+    """The model shipped in ``resources/models/default.npz`` (loaded once per process)."""
+    return load_article_model(resource_path("models", "default.npz"))
+
+
+__all__ = ["ArticleModelExtractor", "sentence_contexts", "shipped_model"]

@@ -51,7 +51,8 @@ class ArticleModel:
     weights: np.ndarray  # (N_FEATURES, L) float32: stage 1
     bias: np.ndarray  # (L,)
     stage2: np.ndarray  # (L, L * (1 + len(NEIGHBOURS)) + 1): coefficients, then the intercept
-    platt: np.ndarray  # (L, 2): a, b of sigmoid(a * logit + b); (1, 0) when uncalibrated
+    # (L, 3): sigmoid(a * stage-2 logit + b * rule score + c); (1, 0, 0) when uncalibrated
+    platt: np.ndarray
     thresholds: dict[str, float] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)  # training counts, data hash, figures
 
@@ -64,16 +65,33 @@ class ArticleModel:
     def stage1(self, rows: Rows) -> np.ndarray:
         return rows.dot(self.weights) + self.bias
 
-    def article_probabilities(self, sentences: Sequence[ArticleSentence]) -> np.ndarray:
-        """(sentences, labels) calibrated probabilities for one article."""
+    @property
+    def uses_rules(self) -> bool:
+        """Calibration combined the model with the rule extractors' scores (on ``calib``)."""
+        return bool(np.any(self.platt[:, 1] != 0))
+
+    def article_probabilities(
+        self, sentences: Sequence[ArticleSentence], rules: np.ndarray | None = None
+    ) -> np.ndarray:
+        """(sentences, labels) calibrated probabilities for one article.
+
+        ``rules`` is the rule extractors' (sentences, labels) scores (0 where silent), used when
+        the calibration combined them with the model.
+        """
         if not sentences:
             return np.zeros((0, len(self.labels)))
         logits = self.stage1(Rows.from_list(article_rows(sentences)))
-        return self._finish(logits, [len(sentences)])
+        return self._finish(logits, [len(sentences)], rules)
 
-    def _finish(self, logits: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-        z = neighbourhood(logits, lengths) @ self.stage2[:, :-1].T + self.stage2[:, -1]
-        z = z * self.platt[:, 0] + self.platt[:, 1]
+    def stage2_logits(self, logits: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        return neighbourhood(logits, lengths) @ self.stage2[:, :-1].T + self.stage2[:, -1]
+
+    def _finish(
+        self, logits: np.ndarray, lengths: Sequence[int], rules: np.ndarray | None = None
+    ) -> np.ndarray:
+        z = self.stage2_logits(logits, lengths) * self.platt[:, 0] + self.platt[:, 2]
+        if rules is not None:
+            z = z + rules * self.platt[:, 1]
         return 1.0 / (1.0 + np.exp(-z))
 
     def threshold(self, label: str) -> float:
@@ -204,6 +222,7 @@ def train_article_model(
     schema_hash: str,
     *,
     calib: Sequence[TrainArticle] = (),
+    calib_rules: Sequence[np.ndarray] | None = None,
     precision: float = 0.85,
     c: float = 4.0,
     folds: int = 5,
@@ -242,7 +261,7 @@ def train_article_model(
             continue
         m = LogisticRegression(C=1.0, max_iter=500).fit(hood[k], yj)
         stage2[j, :-1], stage2[j, -1] = m.coef_[0], m.intercept_[0]
-    platt = np.tile([1.0, 0.0], (len(labels), 1))
+    platt = np.tile([1.0, 0.0, 0.0], (len(labels), 1))
     model = ArticleModel(name, labels, schema_hash, weights, bias, stage2, platt)
     counts = {lab: int(data.y[k, j].sum()) for j, lab in enumerate(labels)}
     model.info = {
@@ -252,32 +271,48 @@ def train_article_model(
         "positives": counts,
     }
     if calib:
-        calibrate(model, calib, precision)
+        calibrate(model, calib, precision, calib_rules)
     return model
 
 
-def calibrate(model: ArticleModel, calib: Sequence[TrainArticle], precision: float) -> None:
-    """Platt-scale each label's score and choose its threshold for ``precision`` on ``calib``."""
+def calibrate(
+    model: ArticleModel,
+    calib: Sequence[TrainArticle],
+    precision: float,
+    rules: Sequence[np.ndarray] | None = None,
+) -> None:
+    """Platt-scale each label's score and choose its threshold for ``precision`` on ``calib``.
+
+    With ``rules`` (per article, the rule extractors' (sentences, labels) scores), the scaling
+    also weighs the rules' vote: the rules were written from ``dev`` and the seeds, so how much
+    to trust them is learned here, on articles neither the rules nor the model were built on.
+    """
     from sklearn.linear_model import LogisticRegression
 
     from annotator.extractors.scoring import threshold_for_precision
 
     data = _batch(calib, model.labels)
     raw = model.stage1(data.rows)
-    z = neighbourhood(raw, data.lengths) @ model.stage2[:, :-1].T + model.stage2[:, -1]
+    z = model.stage2_logits(raw, data.lengths)
+    r = np.vstack(rules) if rules is not None else np.zeros_like(z)
     k = data.known
     for j in range(len(model.labels)):
         yj = data.y[k, j]
         if yj.all() or not yj.any():
             continue
-        m = LogisticRegression(C=100.0).fit(z[k, j : j + 1], yj)
-        model.platt[j] = (m.coef_[0][0], m.intercept_[0])
-    probs = 1.0 / (1.0 + np.exp(-(z * model.platt[:, 0] + model.platt[:, 1])))
+        cols = np.column_stack([z[k, j], r[k, j]])
+        m = LogisticRegression(C=10.0).fit(cols, yj)
+        model.platt[j] = (m.coef_[0][0], m.coef_[0][1], m.intercept_[0])
+    probs = model._finish(raw, data.lengths, r)
     for j, label in enumerate(model.labels):
         pairs = list(zip(probs[k, j].tolist(), data.y[k, j].tolist(), strict=True))
         cut = threshold_for_precision(pairs, precision)
         model.thresholds[label] = round(cut if cut is not None else 1.0, 4)
-    model.info["calibrated_on"] = {"sentences": int(k.sum()), "precision_target": precision}
+    model.info["calibrated_on"] = {
+        "sentences": int(k.sum()),
+        "precision_target": precision,
+        "with_rules": rules is not None,
+    }
 
 
 def _data_hash(articles: Sequence[TrainArticle], labels: Sequence[str], c: float) -> str:
