@@ -67,6 +67,7 @@ def main(path: str, seed: int) -> None:
             if win.status_saved.text().startswith("✓ saved"):  # what the user sees as saved
                 shown = {"sid": session.sentence_id, "note": win.form.note.toPlainText()}
                 print("SHOWN " + json.dumps(shown), flush=True)
+                QTest.qWait(rng.randint(50, 300))  # the user reads it before going on
             QTest.keyClick(win.form.note, Qt.Key.Key_Escape)
         else:
             key = {"Return": Qt.Key.Key_Return}.get(action) or getattr(Qt.Key, f"Key_{action}")
