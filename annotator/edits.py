@@ -7,9 +7,10 @@ before and after, so reverting restores exactly what was there (fields of an uns
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from annotator.errors import AnnotatorError
 from annotator.records import AnnotationState, Change, SpanValue
 
 if TYPE_CHECKING:
@@ -42,8 +43,16 @@ class _BeforeAfter:
 
 
 @dataclass(frozen=True, slots=True)
-class SetState(_BeforeAfter):
-    """Replace one annotator's state of one sentence (labels, fields, spans, note, decided)."""
+class SetState:
+    """Change one annotator's state of one sentence (labels, fields, spans, note, decided).
+
+    ``version`` is the row version ``before`` was read at. Applying is a compare-and-set: when
+    the row still has that version, ``after`` is written; when another window wrote it since,
+    the change from ``before`` to ``after`` is merged onto the newer row (``merge_states``), and
+    where both changed the same thing differently nothing is written and ``EditConflict`` says
+    what is there now. Reverting is the inverse edit applied the same way, so an undo never
+    removes another window's newer work. ``applied_version`` is the row version after ``apply``.
+    """
 
     article_id: int
     sentence_id: int
@@ -51,18 +60,56 @@ class SetState(_BeforeAfter):
     before: AnnotationState
     after: AnnotationState
     text: str = "Edit sentence"
+    version: int | None = None  # None: write without comparing (scripts, old callers)
+    applied_version: int | None = None
 
-    def _write(self, store: Store, state: AnnotationState) -> Change:
+    def _write(
+        self, store: Store, base: AnnotationState, want: AnnotationState, expect: int | None
+    ) -> Change:
+        aid = self.annotator_id
+        merged = False
         with store.transaction():
+            if expect is None:
+                state = want
+            else:
+                current, version = store.annotations.versioned(self.sentence_id, aid)
+                if version == expect:
+                    state = want
+                else:
+                    try:
+                        state = merge_states(base, want, current)
+                    except EditConflict as e:
+                        raise EditConflict(self.sentence_id, e.fields, current, version) from None
+                    merged = True
+                    expect = version
             store.annotations.write(
                 self.sentence_id,
-                self.annotator_id,
+                aid,
                 state,
-                spans=self.before.spans != self.after.spans,
+                spans=base.spans != want.spans or merged,
+                expect=expect,
             )
+            new_version = store.annotations.version(self.sentence_id, aid)
         return Change(
-            frozenset({self.article_id}), frozenset({self.sentence_id}), frozenset({"annotation"})
+            frozenset({self.article_id}),
+            frozenset({self.sentence_id}),
+            frozenset({"annotation"}),
+            version=new_version,
+            merged=merged,
         )
+
+    def apply(self, store: Store) -> Change:
+        return self._write(store, self.before, self.after, self.version)
+
+    def revert(self, store: Store) -> Change:
+        expect = self.applied_version if self.version is not None else None
+        return self._write(store, self.after, self.before, expect)
+
+    def rebased(self, current: AnnotationState, version: int) -> SetState:
+        """This edit redone on top of ``current``: its changes win where they conflict (the
+        user asked for them again, after seeing the newer version)."""
+        after = merge_states(self.before, self.after, current, prefer_mine=True)
+        return replace(self, before=current, after=after, version=version, applied_version=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +140,120 @@ class SetArticleFields(_BeforeAfter):
         with store.transaction():
             store.state.set_article_fields(self.article_id, self.annotator_id, values)
         return Change(frozenset({self.article_id}), frozenset(), frozenset({"article_fields"}))
+
+
+# --------------------------------------------------------------------------- three-way merge
+
+
+class EditConflict(AnnotatorError):
+    """An edit built on an older version changes what another window changed differently since.
+
+    Nothing was written; ``current`` and ``version`` are what the row holds now, and ``fields``
+    names what both changed (``note``, ``fields.statistic.value``, ...).
+    """
+
+    def __init__(
+        self, sentence_id: int, fields: list[str], current: AnnotationState, version: int
+    ) -> None:
+        self.sentence_id = sentence_id
+        self.fields = fields
+        self.current = current
+        self.version = version
+        super().__init__(
+            f"sentence {sentence_id}: another window changed {', '.join(fields)} since; "
+            "its version is shown now, and redo applies yours over it"
+        )
+
+
+_MISSING = object()
+
+
+def _pick(where: str, base: Any, mine: Any, theirs: Any, prefer_mine: bool, clashes: list) -> Any:
+    if mine == base or mine == theirs:
+        return theirs
+    if theirs == base or prefer_mine:
+        return mine
+    clashes.append(where)
+    return theirs
+
+
+def _merge_dicts(where, base, mine, theirs, prefer_mine, clashes) -> dict:
+    out = {}
+    for key in dict.fromkeys([*theirs, *mine, *base]):
+        value = _pick(
+            f"{where}.{key}",
+            base.get(key, _MISSING),
+            mine.get(key, _MISSING),
+            theirs.get(key, _MISSING),
+            prefer_mine,
+            clashes,
+        )
+        if value is not _MISSING:
+            out[key] = value
+    return out
+
+
+def merge_states(
+    base: AnnotationState,
+    mine: AnnotationState,
+    theirs: AnnotationState,
+    *,
+    prefer_mine: bool = False,
+) -> AnnotationState:
+    """Three-way merge: the change ``base`` → ``mine`` applied onto ``theirs``.
+
+    Each label, span, form field, span field, the note and the decided flag is merged on its
+    own: what only one side changed takes that side's value. Where both changed the same one
+    differently, ``prefer_mine`` takes ours, else ``EditConflict`` is raised (nothing merged).
+    """
+    clashes: list[str] = []
+    labels = [
+        lab
+        for lab in dict.fromkeys([*theirs.labels, *mine.labels])
+        if _pick("labels", lab in base.labels, lab in mine.labels, lab in theirs.labels, True, [])
+    ]
+    fields = {}
+    for label in dict.fromkeys([*theirs.fields, *mine.fields, *base.fields]):
+        values = _merge_dicts(
+            f"fields.{label}",
+            dict(base.fields.get(label, {})),
+            dict(mine.fields.get(label, {})),
+            dict(theirs.fields.get(label, {})),
+            prefer_mine,
+            clashes,
+        )
+        if values:
+            fields[label] = values
+    spans_by = [{s.key(): s for s in st.spans} for st in (base, mine, theirs)]
+    spans = []
+    for key in dict.fromkeys([*spans_by[2], *spans_by[1]]):
+        b, m, t = (d.get(key) for d in spans_by)
+        if not _pick("spans", b is not None, m is not None, t is not None, True, []):
+            continue
+        if m is None or t is None:
+            spans.append(m or t)
+            continue
+        values = _merge_dicts(
+            f"spans.{key[0]}[{key[1]}:{key[2]}]",
+            dict(b.fields) if b else {},
+            dict(m.fields),
+            dict(t.fields),
+            prefer_mine,
+            clashes,
+        )
+        spans.append(SpanValue(*key, values))
+    spans = [s for s in spans if s.label in labels]  # a removed label takes its spans along
+    note = _pick("note", base.note, mine.note, theirs.note, prefer_mine, clashes)
+    decided = _pick("decided", base.decided, mine.decided, theirs.decided, prefer_mine, clashes)
+    if clashes:
+        raise EditConflict(-1, clashes, theirs, -1)
+    return AnnotationState(
+        labels=tuple(labels),
+        fields=fields,
+        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end, s.label))),
+        note=note,
+        decided=decided,
+    )
 
 
 # --------------------------------------------------------------------------- state transforms

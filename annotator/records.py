@@ -109,6 +109,7 @@ class Annotation:
     state: AnnotationState
     created_at: str
     updated_at: str
+    version: int = 0  # moves on every write (0: no row); edits compare it before writing
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,8 @@ class Change:
     articles: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
     kinds: frozenset[str] = frozenset()  # "annotation", "boilerplate", "article_fields", ...
+    version: int | None = None  # the annotation row's version after a SetState step
+    merged: bool = False  # the step was merged with another window's newer write
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,7 +145,14 @@ def merge(other: Path, db: Path | None, as_json: bool) -> None:
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.merge import merge_projects
+    from annotator.store import wal_beside
 
+    if wal_beside(other):
+        click.echo(
+            f"Warning: {other}: has a -wal file beside it: it is open in a program, or a copy of "
+            "it alone misses edits (use File → Save a copy for merging)",
+            err=True,
+        )
     with open_store(db) as store:
         report = merge_projects(store, other)
     if as_json:

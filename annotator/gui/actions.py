@@ -53,6 +53,7 @@ def base_specs() -> list[ActionSpec]:
         ),
         ActionSpec("export", "file", tr("&Export labeled data…"), ("Ctrl+Shift+E",), p.export_data),
         ActionSpec("merge", "file", tr("&Merge project…"), (), p.merge_project),
+        ActionSpec("save_copy", "file", tr("&Save a copy for merging…"), (), p.save_copy),
         ActionSpec("quit", "file", tr("&Quit"), ("Ctrl+Q",), p.close_window),
         ActionSpec("undo", "edit", tr("&Undo"), ("Ctrl+Z",), a.undo),
         ActionSpec("redo", "edit", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), a.redo),

@@ -38,6 +38,7 @@ from annotator.gui.fonts import MISSING_FONT_HINT
 from annotator.gui.models.article_list import ArticleFilter, ArticleListModel, Role
 from annotator.gui.operations import annotate, projects, review_learning
 from annotator.gui.session import ProjectSession
+from annotator.gui.sync import LiveSync
 from annotator.gui.widgets.article_view import ArticleView
 from annotator.gui.widgets.form_panel import FormPanel
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         session.error.connect(self._on_error)
         session.saved.connect(self._on_saved)
         self._build_ui()
+        self.sync = LiveSync(self)
         self.resize(1400, 860)
         if not session.restore_position():
             ids = self.articles.article_ids()
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
 
         self.form = FormPanel(self.session, lang)
         self.form.focus_return = self.view.setFocus
+        self.form.typing.connect(self.update_status)
         scroll = QScrollArea()
         scroll.setObjectName("form_scroll")
         scroll.setWidgetResizable(True)
@@ -331,9 +334,8 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "status_progress"):
             return
         self.status_annotator.setText(self.tr("Annotator: %s") % self.session.annotator.name)
-        self.status_saved.setText(
-            self.tr("✓ saved %s") % self._saved_at if self._saved_at else self.tr("✓ all saved")
-        )
+        saved = self.tr("✓ saved %s") % self._saved_at if self._saved_at else self.tr("✓ all saved")
+        self.status_saved.setText(self.tr("● unsaved") if self.form.dirty() else saved)
         summary = (
             self.articles.summary(self.session.article_id) if self.session.article_id else None
         )

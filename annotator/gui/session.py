@@ -8,12 +8,13 @@ the undo stack, and ``changed`` tells views which articles and sentences to refr
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator import edits
-from annotator.edits import Edit, SetArticleFields, SetBoilerplate, SetState
+from annotator.edits import Edit, EditConflict, SetArticleFields, SetBoilerplate, SetState
 from annotator.errors import AnnotatorError
 from annotator.records import AnnotationState, Article, Change, Sentence
 from annotator.store import Store
@@ -22,13 +23,16 @@ from annotator.store import Store
 class ProjectSession(QObject):
     """Signals: ``changed(Change)`` after every edit, undo and redo; ``position_changed(article_id,
     sentence_id)`` after navigation; ``reloaded()`` when the annotator or project changes;
-    ``error(Exception)`` when an edit is refused (nothing was written)."""
+    ``error(Exception)`` when an edit is refused (nothing was written); ``conflict(EditConflict)``
+    when an edit built on an older version clashes with another window's newer write (nothing was
+    written, the sentence is re-read, and redo applies the edit over it)."""
 
     changed = Signal(object)
     position_changed = Signal(int, object)
     reloaded = Signal()
     error = Signal(object)
     saved = Signal(str)
+    conflict = Signal(object)
 
     def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +46,9 @@ class ProjectSession(QObject):
         self._sentences: list[Sentence] = []
         self._suggestions: dict[int, list] = {}
         self._accepted: dict[int, AnnotationState] = {}  # state right after Space, per sentence
+        self._seen: dict[int, tuple[AnnotationState, int]] = {}  # shown state and row version
+        self._last_conflict: EditConflict | None = None
+        self.stepping: str | None = None  # "undo" or "redo" while the stack steps
 
     # ------------------------------------------------------------------ project and annotator
 
@@ -104,14 +111,24 @@ class ProjectSession(QObject):
         sid = self.sentence_id if sentence_id is None else sentence_id
         if sid is None:
             return AnnotationState()
-        return self.store.annotations.state(sid, self.annotator.annotator_id)
+        self._seen[sid] = self.store.annotations.versioned(sid, self.annotator.annotator_id)
+        return self._seen[sid][0]
 
     def states(self) -> dict[int, AnnotationState]:
         """This annotator's states for the current article's sentences."""
         if self.article_id is None:
             return {}
         found = self.store.annotations.for_article(self.article_id, self.annotator.annotator_id)
+        for s in self._sentences:
+            self._seen[s.sentence_id] = (AnnotationState(), 0)
+        self._seen.update({sid: (a.state, a.version) for sid, a in found.items()})
         return {sid: a.state for sid, a in found.items()}
+
+    def seen(self, sentence_id: int) -> tuple[AnnotationState, int]:
+        """The state this window last read of a sentence, and the row version it had then."""
+        if sentence_id not in self._seen:
+            self.state(sentence_id)
+        return self._seen[sentence_id]
 
     # ------------------------------------------------------------------ suggestions
 
@@ -217,27 +234,68 @@ class ProjectSession(QObject):
 
     # ------------------------------------------------------------------ editing
 
-    def run_edit(self, step: Callable[[Store], Change]) -> bool:
-        """Run an edit step (apply or revert); emit ``changed`` or ``error``."""
+    def run_edit(self, step: Callable[[Store], Change]) -> Change | None:
+        """Run an edit step (apply or revert); emit ``changed`` or ``conflict`` or ``error``."""
+        self._last_conflict: EditConflict | None = None
         try:
             change = step(self.store)
+        except EditConflict as e:
+            self._last_conflict = e
+            self._seen[e.sentence_id] = (e.current, e.version)
+            self.conflict.emit(e)
+            if self.article_id is not None:  # show the newer version
+                self.changed.emit(
+                    Change(
+                        frozenset({self.article_id}),
+                        frozenset({e.sentence_id}),
+                        frozenset({"annotation", "conflict"}),
+                    )
+                )
+            return None
         except AnnotatorError as e:
             self.error.emit(e)
-            return False
+            return None
         if "boilerplate" in change.kinds:
             self.refresh_sentences()
         self.changed.emit(change)
         self.saved.emit(self.store.path.name)
-        return True
+        return change
 
     def apply(self, edit: Edit, merge_key: object = None) -> bool:
-        """Apply ``edit`` now (one transaction) and push it on the undo stack."""
+        """Apply ``edit`` now (one transaction) and push it on the undo stack; an edit refused
+        for a conflict is pushed undone, so redo applies it over the newer version."""
         from annotator.gui.undo import EditCommand
 
-        if not self.run_edit(edit.apply):
+        change = self.run_edit(edit.apply)
+        if change is None:
+            conflict = self._last_conflict
+            if isinstance(edit, SetState) and conflict is not None:
+                self.undo_stack.push(EditCommand.refused(edit, self, conflict))
+                self.undo_stack.undo()
             return False
+        if isinstance(edit, SetState):
+            edit = replace(edit, applied_version=change.version)
         self.undo_stack.push(EditCommand(edit, self, merge_key))
         return True
+
+    def undo(self) -> None:
+        """Ctrl+Z. An undo refused for a conflict leaves the edit in place (and on the stack)."""
+        self._step(self.undo_stack.undo, self.undo_stack.index() - 1, back=True)
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.redo, self.undo_stack.index(), back=False)
+
+    def _step(self, step: Callable[[], None], index: int, back: bool) -> None:
+        cmd = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
+        self.stepping = "undo" if back else "redo"
+        try:
+            step()
+        finally:
+            self.stepping = None
+        if cmd is not None and getattr(cmd, "bounced", False):
+            cmd.bounced = False
+            cmd.skip_once = True  # put the stack's index back: nothing changed
+            (self.undo_stack.redo if back else self.undo_stack.undo)()
 
     def update_state(
         self,
@@ -245,16 +303,24 @@ class ProjectSession(QObject):
         text: str,
         sentence_id: int | None = None,
         merge_key: object = None,
+        base: Callable[[AnnotationState], AnnotationState] | None = None,
     ) -> bool:
-        """Change a sentence's state by ``transform`` of its current stored state."""
+        """Change a sentence's state by ``transform`` of the state this window shows (built on
+        its version; see ``edits.SetState``). ``base`` adjusts that state to what a widget was
+        loaded with (a note box being typed in keeps its text while the row moves on)."""
         sid = self.sentence_id if sentence_id is None else sentence_id
         if sid is None or self.article_id is None:
             return False
-        before = self.state(sid)
+        before, version = self.seen(sid)
+        if base is not None and base(before) != before:
+            # built on an older read than the row's version: let the store merge it
+            before, version = base(before), -1
         after = transform(before)
         if after == before:
             return False
-        edit = SetState(self.article_id, sid, self.annotator.annotator_id, before, after, text)
+        edit = SetState(
+            self.article_id, sid, self.annotator.annotator_id, before, after, text, version
+        )
         return self.apply(edit, merge_key)
 
     def flip_boilerplate(self, sentence_id: int | None = None) -> bool:

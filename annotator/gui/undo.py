@@ -1,4 +1,12 @@
-"""QUndoCommand adapter for the core's undoable edits (annotator.edits)."""
+"""QUndoCommand adapter for the core's undoable edits (annotator.edits).
+
+A ``SetState`` step is versioned (see ``edits.SetState``): the command keeps the row version
+after its last step, so undo and redo are compare-and-set writes merged onto whatever another
+window wrote since. A step that conflicts writes nothing and "bounces": the session puts the
+stack's index back, and the command remembers the conflict, so pressing the same key again
+applies the user's step over the newer version. An edit refused when first made is pushed
+undone (``refused``), one redo away.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
+
+from annotator.edits import EditConflict, SetState
 
 if TYPE_CHECKING:
     from annotator.edits import Edit
@@ -22,16 +32,73 @@ class EditCommand(QUndoCommand):
         self.edit = edit
         self.session = session
         self.merge_key = merge_key
-        self._applied = True  # session.apply ran edit.apply before pushing
+        self.skip_once = True  # session.apply ran edit.apply before pushing
+        self.bounced = False  # the last step was refused for a conflict
+        self.pending_redo: EditConflict | None = None  # redo must go over this newer version
+        self.pending_undo: EditConflict | None = None  # undo must go over this newer version
+
+    @classmethod
+    def refused(
+        cls, edit: SetState, session: ProjectSession, conflict: EditConflict
+    ) -> EditCommand:
+        """An edit that was refused when made: pushed, then undone without writing."""
+        cmd = cls(edit, session)
+        cmd.setText(f"{edit.text} (not saved: changed in another window)")
+        cmd.pending_redo = conflict
+        cmd.skip_once = True
+        cmd._skip_undo = True
+        return cmd
+
+    _skip_undo = False
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self.skip_once:
+            self.skip_once = False
             return
-        self.session.run_edit(self.edit.apply)
+        edit = self.edit
+        if isinstance(edit, SetState) and self.pending_redo is not None:
+            edit = edit.rebased(self.pending_redo.current, self.pending_redo.version)
+        self._run(edit, edit.apply, forward=True)
 
     def undo(self) -> None:
-        self.session.run_edit(self.edit.revert)
+        if self._skip_undo or self.skip_once:
+            self._skip_undo = self.skip_once = False
+            return
+        edit = self.edit
+        if not isinstance(edit, SetState):
+            self.session.run_edit(edit.revert)
+            return
+        inverse = replace(
+            edit,
+            before=edit.after,
+            after=edit.before,
+            version=edit.applied_version,
+            applied_version=None,
+        )
+        if self.pending_undo is not None:
+            inverse = inverse.rebased(self.pending_undo.current, self.pending_undo.version)
+        self._run(inverse, inverse.apply, forward=False)
+
+    def _run(self, edit: Edit, step, *, forward: bool) -> None:
+        change = self.session.run_edit(step)
+        if not isinstance(self.edit, SetState):
+            return
+        if change is None:
+            conflict = self.session._last_conflict
+            if conflict is not None:
+                self.bounced = True
+                if forward:
+                    self.pending_redo = conflict
+                else:
+                    self.pending_undo = conflict
+            return
+        self.pending_redo = self.pending_undo = None
+        if forward:  # the edit as written; its undo goes from here
+            self.edit = replace(
+                self.edit, before=edit.before, after=edit.after, applied_version=change.version
+            )
+        else:  # undone: a redo is compared with the version the undo wrote
+            self.edit = replace(self.edit, version=change.version, applied_version=None)
 
     def id(self) -> int:
         return MERGE_ID if self.merge_key is not None else -1
@@ -42,5 +109,15 @@ class EditCommand(QUndoCommand):
         if type(self.edit) is not type(other.edit) or not hasattr(self.edit, "after"):
             return False
         # one step from the first edit's "before" to the last edit's "after"
-        self.edit = replace(self.edit, after=other.edit.after)
+        if isinstance(self.edit, SetState):
+            if (other.edit.before, other.edit.version) != (
+                self.edit.after,
+                self.edit.applied_version,
+            ):
+                return False  # another window wrote between the two: keep two steps
+            self.edit = replace(
+                self.edit, after=other.edit.after, applied_version=other.edit.applied_version
+            )
+        else:
+            self.edit = replace(self.edit, after=other.edit.after)
         return True

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from annotator.store.annotations import Annotations
 from annotator.store.annotators import Annotators
 from annotator.store.articles import Articles
 from annotator.store.clock import now
-from annotator.store.connection import connect, map_errors
+from annotator.store.connection import BUSY_PATIENCE_S, connect, map_errors
 from annotator.store.decided import DecidedColumns
 from annotator.store.exports import Exports
 from annotator.store.gold import Gold
@@ -35,6 +37,13 @@ from annotator.store.suggestions import Suggestions
 __all__ = ["Store", "now"]  # now: the repositories' clock, also used by annotator.learn
 
 
+def wal_beside(path: str | Path) -> bool:
+    """Whether a non-empty write-ahead log lies beside ``path``: the file is open in a program,
+    or a copy of it alone misses edits still in the log."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 class Store:
     """An open project database with its repositories."""
 
@@ -42,6 +51,10 @@ class Store:
         self.db = db
         self.path = path
         self._schema: LabelSchema | None = None
+        self.opened = False  # set once the file was accepted: only then is it checkpointed
+        # Called with the seconds waited while another process holds the write lock; the
+        # transaction is retried with backoff for up to BUSY_PATIENCE_S, never refused sooner.
+        self.on_busy: Callable[[float], None] | None = None
         self.articles = Articles(self)
         self.sentences = Sentences(self)
         self.annotators = Annotators(self)
@@ -81,6 +94,7 @@ class Store:
         except BaseException:
             store.close()
             raise
+        store.opened = True
         return store
 
     @classmethod
@@ -102,6 +116,7 @@ class Store:
         except BaseException:
             store.close()
             raise
+        store.opened = True
         return store
 
     @classmethod
@@ -113,8 +128,50 @@ class Store:
         return cls.create(path, schema), True
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL into the main file)."""
+        """Checkpoint the WAL into the main file and close the connection."""
+        if self.opened:
+            self.checkpoint()
         self.db.conn.close()
+
+    # ------------------------------------------------------------------ the file on disk
+
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the main file, so a plain copy of the .db file holds
+        every committed edit; False when another connection is busy (try again later)."""
+        try:
+            busy = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return not busy
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file (not this one)."""
+        return int(self.query("PRAGMA data_version")[0][0])
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long one attempt waits for another process's lock (the GUI keeps it short and
+        retries, saying so; see ``transaction``)."""
+        self.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write one self-contained copy of the project (SQLite's backup API: every committed
+        edit, no -wal file needed), e.g. to send to whoever merges."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise StoreError(f"{target}: is this project itself; choose another file name")
+        if wal_beside(target):
+            raise StoreError(f"{target}: is open in another program (it has a -wal file)")
+        part = target.with_name(target.name + ".part")
+        part.unlink(missing_ok=True)
+        with map_errors(target):
+            dest = sqlite3.connect(str(part))
+            try:
+                self.db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
+            finally:
+                dest.close()
+            part.replace(target)
+        return target
 
     def __enter__(self) -> Store:
         return self
@@ -137,7 +194,7 @@ class Store:
                 with self.db.atomic():
                     yield self
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            self._begin(conn)
             try:
                 yield self
             except BaseException:
@@ -145,6 +202,24 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE, retried with backoff while another process holds the write lock."""
+        started = time.monotonic()
+        delay = 0.05
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                waited = time.monotonic() - started
+                code = getattr(e, "sqlite_errorcode", 0) or 0
+                if code & 0xFF != 5 or waited >= BUSY_PATIENCE_S:
+                    raise
+                if self.on_busy is not None:
+                    self.on_busy(waited)
+                time.sleep(delay)
+                delay = min(delay * 2, 0.4)
 
     # ------------------------------------------------------------------ raw access for repos
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import SchemaError
+from annotator.errors import SchemaError, StoreError
 from annotator.records import Annotation, AnnotationState, SpanValue
 from annotator.schema import validate_values
 from annotator.store.clock import now
@@ -33,7 +33,7 @@ class Annotations:
     def get(self, sentence_id: int, annotator_id: int) -> Annotation | None:
         rows = self.store.query(
             "SELECT sentence_id, annotator_id, labels, fields, note, decided, created_at, "
-            "updated_at FROM annotations WHERE sentence_id = ? AND annotator_id = ?",
+            "updated_at, version FROM annotations WHERE sentence_id = ? AND annotator_id = ?",
             [sentence_id, annotator_id],
         )
         if not rows:
@@ -46,11 +46,16 @@ class Annotations:
         found = self.get(sentence_id, annotator_id)
         return found.state if found else AnnotationState()
 
+    def versioned(self, sentence_id: int, annotator_id: int) -> tuple[AnnotationState, int]:
+        """The annotator's state of the sentence and the row's version (0 when there is no row)."""
+        found = self.get(sentence_id, annotator_id)
+        return (found.state, found.version) if found else (AnnotationState(), 0)
+
     def for_article(self, article_id: int, annotator_id: int) -> dict[int, Annotation]:
         """Every annotation of ``annotator_id`` in the article, by sentence id."""
         rows = self.store.query(
             "SELECT a.sentence_id, a.annotator_id, a.labels, a.fields, a.note, a.decided, "
-            "a.created_at, a.updated_at FROM annotations a JOIN sentences s "
+            "a.created_at, a.updated_at, a.version FROM annotations a JOIN sentences s "
             "ON s.sentence_id = a.sentence_id WHERE s.article_id = ? AND a.annotator_id = ?",
             [article_id, annotator_id],
         )
@@ -64,7 +69,7 @@ class Annotations:
         where = "AND a.decided" if decided_only else ""
         rows = self.store.query(
             "SELECT a.sentence_id, a.annotator_id, a.labels, a.fields, a.note, a.decided, "
-            "a.created_at, a.updated_at FROM annotations a JOIN sentences s "
+            "a.created_at, a.updated_at, a.version FROM annotations a JOIN sentences s "
             f"ON s.sentence_id = a.sentence_id WHERE a.annotator_id = ? {where} "
             "ORDER BY s.article_id, s.position",
             [annotator_id],
@@ -81,7 +86,7 @@ class Annotations:
             note=row[4],
             decided=bool(row[5]),
         )
-        return Annotation(row[0], row[1], state, row[6], row[7])
+        return Annotation(row[0], row[1], state, row[6], row[7], row[8])
 
     def _spans(
         self, sentence_ids: Iterable[int] | None, annotator_id: int
@@ -174,26 +179,36 @@ class Annotations:
         *,
         spans: bool = True,
         at: str | None = None,
+        expect: int | None = None,
     ) -> AnnotationState:
         """Replace the annotator's state of the sentence (inside a transaction); return it.
 
         ``spans=False`` leaves the stored spans alone (the label-key hot path: one UPSERT).
         An empty state deletes the row, so 'never touched' and 'cleared' read the same.
+        ``expect`` makes it a compare-and-set: the row is written only while its version is
+        ``expect`` (0: no row), else ``VersionMismatch`` is raised and nothing is written.
         """
         state = self.validate(sentence_id, state, check_spans=spans)
         stamp = at or now()
+        cas = "" if expect is None else " AND version = ?"
         if state.is_empty():
-            self.store.execute(
-                "DELETE FROM annotations WHERE sentence_id = ? AND annotator_id = ?",
-                [sentence_id, annotator_id],
+            cur = self.store.execute(
+                f"DELETE FROM annotations WHERE sentence_id = ? AND annotator_id = ?{cas}",
+                [sentence_id, annotator_id, *([] if expect is None else [expect])],
             )
+            if expect is not None and cur.rowcount != (1 if expect else 0):
+                raise VersionMismatch(sentence_id, expect)
         else:
-            self.store.execute(
+            if expect == 0:
+                cas = " WHERE false"  # no row expected: an existing one is a mismatch
+            elif expect is not None:
+                cas = " WHERE annotations.version = ?"
+            cur = self.store.execute(
                 "INSERT INTO annotations (sentence_id, annotator_id, labels, fields, note, decided, "
                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) "
                 "ON CONFLICT (sentence_id, annotator_id) DO UPDATE SET labels = excluded.labels, "
                 "fields = excluded.fields, note = excluded.note, decided = excluded.decided, "
-                "updated_at = excluded.updated_at",
+                f"updated_at = excluded.updated_at{cas}",
                 [
                     sentence_id,
                     annotator_id,
@@ -203,8 +218,11 @@ class Annotations:
                     int(state.decided),
                     stamp,
                     stamp,
+                    *([expect] if expect else []),
                 ],
             )
+            if expect is not None and cur.rowcount != 1:
+                raise VersionMismatch(sentence_id, expect)
         if spans:
             self.store.execute(
                 "DELETE FROM spans WHERE sentence_id = ? AND annotator_id = ?",
@@ -220,12 +238,31 @@ class Annotations:
             )
         return state
 
+    def version(self, sentence_id: int, annotator_id: int) -> int:
+        """The row's version (0 when there is no row)."""
+        rows = self.store.query(
+            "SELECT version FROM annotations WHERE sentence_id = ? AND annotator_id = ?",
+            [sentence_id, annotator_id],
+        )
+        return int(rows[0][0]) if rows else 0
+
     def decided_count(self, annotator_id: int) -> int:
         return int(
             self.store.query(
                 "SELECT count(*) FROM annotations WHERE annotator_id = ? AND decided",
                 [annotator_id],
             )[0][0]
+        )
+
+
+class VersionMismatch(StoreError):
+    """A compare-and-set write found another version of the row than the one it was built on."""
+
+    def __init__(self, sentence_id: int, expected: int) -> None:
+        self.sentence_id = sentence_id
+        self.expected = expected
+        super().__init__(
+            f"sentence {sentence_id}: changed by another window since version {expected}"
         )
 
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from annotator.errors import StoreError
 
 BUSY_TIMEOUT_S = 5.0
+BUSY_PATIENCE_S = 10.0  # a transaction waits this long for another process's write lock
 
 # sqlite3 error codes (sqlite_errorcode) that are the environment's fault, not a bug.
 _KNOWN = {

@@ -171,6 +171,42 @@ def m001_initial(db: Database) -> None:
     db.executescript(SCHEMA_V1)
 
 
+ANNOTATION_VERSIONS = """
+ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+
+-- One clock for the whole table: every write to an annotation row takes the next value, so a
+-- version is never reused, not even after a row was deleted and written again.
+CREATE TABLE version_clock (
+    clock_id INTEGER PRIMARY KEY CHECK (clock_id = 1),
+    value INTEGER NOT NULL
+) STRICT;
+
+UPDATE annotations SET version = rowid;
+INSERT INTO version_clock (clock_id, value)
+    VALUES (1, coalesce((SELECT max(version) FROM annotations), 0));
+
+-- Triggers, so every writer (the workbench, merge, import-labels, gold) moves the version.
+CREATE TRIGGER annotations_version_insert AFTER INSERT ON annotations BEGIN
+    UPDATE version_clock SET value = value + 1 WHERE clock_id = 1;
+    UPDATE annotations SET version = (SELECT value FROM version_clock WHERE clock_id = 1)
+        WHERE sentence_id = NEW.sentence_id AND annotator_id = NEW.annotator_id;
+END;
+
+CREATE TRIGGER annotations_version_update
+AFTER UPDATE OF labels, fields, note, decided, updated_at ON annotations BEGIN
+    UPDATE version_clock SET value = value + 1 WHERE clock_id = 1;
+    UPDATE annotations SET version = (SELECT value FROM version_clock WHERE clock_id = 1)
+        WHERE sentence_id = NEW.sentence_id AND annotator_id = NEW.annotator_id;
+END;
+"""
+
+
+@migration
+def m002_annotation_versions(db: Database) -> None:
+    """Give every annotation row a version, so two windows' edits are compared, never blind."""
+    db.executescript(ANNOTATION_VERSIONS)
+
+
 def current_version(db: Database) -> int:
     """Return the database's schema version (0 for a new, empty file)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])

@@ -10,7 +10,7 @@ from annotator.errors import NotFound, SchemaError, StoreError
 from annotator.paths import resource_path
 from annotator.records import AnnotationState, SpanValue
 from annotator.schema import load_schema
-from annotator.store import Store
+from annotator.store import Store, migrations
 from annotator.store.articles import NewArticle, NewSentence
 
 TEXT = "标题\n全省抓获犯罪嫌疑人1.63万名。警情同比下降12.5%。\n𠮷野家的😀故事。"
@@ -52,7 +52,7 @@ def store(tmp_path):
 def test_pragmas_and_version(store):
     assert store.query("PRAGMA journal_mode")[0][0] == "wal"
     assert store.query("PRAGMA foreign_keys")[0][0] == 1
-    assert store.query("PRAGMA user_version")[0][0] == 1
+    assert store.query("PRAGMA user_version")[0][0] == len(migrations.MIGRATIONS)
     assert store.schema.label_ids == ("statistic", "anecdote", "slogan")
 
 

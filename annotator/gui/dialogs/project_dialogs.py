@@ -44,6 +44,13 @@ class ProjectDialogs:
         return Path(path) if path else None
 
     @classmethod
+    def save_copy(cls, parent: QWidget | None) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, tr("Save a copy for merging"), "copy.db", tr("Annotator projects (*.db)")
+        )
+        return Path(path) if path else None
+
+    @classmethod
     def article_files(cls, parent: QWidget | None) -> list[Path]:
         paths, _ = QFileDialog.getOpenFileNames(
             parent,

@@ -170,8 +170,8 @@ def edit_note(win: MainWindow) -> None:
 
 def undo(win: MainWindow) -> None:
     win.form.commit_note()
-    win.session.undo_stack.undo()
+    win.session.undo()
 
 
 def redo(win: MainWindow) -> None:
-    win.session.undo_stack.redo()
+    win.session.redo()

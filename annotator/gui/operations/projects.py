@@ -90,6 +90,22 @@ def export_data(win: MainWindow) -> Job | None:
     )
 
 
+def save_copy(win: MainWindow) -> None:
+    """File → Save a copy for merging: one self-contained file with every saved edit."""
+    path = ProjectDialogs.save_copy(win)
+    if path is None:
+        return
+    win.form.commit_note()
+    try:
+        win.session.store.save_copy(path)
+    except AnnotatorError as e:
+        show_error(win, e)
+        return
+    win.statusBar().showMessage(
+        translate("MainWindow", "Saved a copy for merging: %s") % str(path), 8000
+    )
+
+
 def merge_project(win: MainWindow) -> Job | None:
     """File → Merge project: bring another project file's articles and layers in."""
     path = ProjectDialogs.other_project(win)

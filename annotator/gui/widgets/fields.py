@@ -10,22 +10,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from annotator.schema import Field, parse_number
 
+TYPING_PAUSE_MS = 800  # a text or number field is saved this long after the last key
+
 
 class FieldEditor(QWidget):
-    """Signals: ``committed(object)`` with the new value (None for empty)."""
+    """Signals: ``committed(object)`` with the new value (None for empty); ``typing()`` when
+    it starts or stops holding unsaved text."""
 
     committed = Signal(object)
+    typing = Signal()
 
     def __init__(self, field: Field, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self.language = language
         self._value: Any = None
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
         self.setObjectName(f"field_{field.id}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,9 +62,22 @@ class FieldEditor(QWidget):
         if f.help:
             edit.setPlaceholderText(f.help.get(self.language))
         edit.editingFinished.connect(lambda: self._commit_text(edit.text()))
+        edit.textEdited.connect(self._on_typed)
+        self._pause.timeout.connect(lambda: self._commit_text(edit.text()))
         return edit
 
+    def _on_typed(self, _text: str) -> None:
+        self._pause.start()
+        self.typing.emit()
+
+    def dirty(self) -> bool:
+        """Whether the field holds typed text that is not saved yet."""
+        return self._pause.isActive()
+
     def _commit_text(self, text: str) -> None:
+        if self._pause.isActive():
+            self._pause.stop()
+            self.typing.emit()
         text = text.strip()
         if self.field.type == "number":
             if not text:

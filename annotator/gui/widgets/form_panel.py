@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,8 +53,14 @@ class NoteEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+TYPING_PAUSE_MS = 800  # a note or text field is saved this long after the last key
+
+
 class FormPanel(QWidget):
-    """Signals: none of its own; edits go through ``session``."""
+    """Signals: ``typing()`` when a field starts or stops holding unsaved text; edits go
+    through ``session``."""
+
+    typing = Signal()
 
     def __init__(
         self, session: ProjectSession, language: str, parent: QWidget | None = None
@@ -67,6 +73,8 @@ class FormPanel(QWidget):
         self.state = AnnotationState()
         self.focus_return = lambda: None
         self._selected_span: SpanValue | None = None
+        self._note_base = ""  # the stored note the box was loaded with (what typing builds on)
+        self._note_sentence: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
 
@@ -76,6 +84,7 @@ class FormPanel(QWidget):
         self.article_fields: dict[str, FieldEditor] = {}
         for f in self.schema.article_fields:
             ed = FieldEditor(f, language)
+            ed.typing.connect(self.typing)
             ed.committed.connect(partial(self._on_article_field, f.id))
             self.article_fields[f.id] = ed
             form.addRow(f.name.get(language), ed)
@@ -121,6 +130,7 @@ class FormPanel(QWidget):
             self.label_fields[lab.id] = {}
             for f in lab.fields:
                 ed = FieldEditor(f, language)
+                ed.typing.connect(self.typing)
                 ed.committed.connect(partial(self._on_label_field, lab.id, f.id))
                 self.label_fields[lab.id][f.id] = ed
                 lay.addRow(f.name.get(language) + (" *" if f.required else ""), ed)
@@ -169,7 +179,7 @@ class FormPanel(QWidget):
         self.note.setMaximumHeight(70)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(700)  # save a pause after typing; one undo step per note
+        self._note_timer.setInterval(TYPING_PAUSE_MS)  # save a pause after typing; one undo step
         self._note_timer.timeout.connect(self.commit_note)
         self.note.textChanged.connect(self._on_note_changed)
         layout.addWidget(self.note)
@@ -220,9 +230,36 @@ class FormPanel(QWidget):
         self.spans_table.blockSignals(False)
         self.spans_box.setVisible(any(lab.span for lab in self.schema.labels))
         self._on_span_selected()
-        if not self.note.hasFocus() and self.note.toPlainText() != state.note:
-            self.note.setPlainText(state.note)
+        typed = self.note.toPlainText()
+        moved = self.session.sentence_id != self._note_sentence
+        if moved or not self.note.hasFocus() or typed == self._note_base:
+            # the box shows the stored note unless the user is typing in it right now
+            self._set_note(state.note)
+        elif typed == state.note:
+            self._note_base = state.note
         self.decided.setChecked(state.decided)
+
+    def _set_note(self, text: str) -> None:
+        self._note_timer.stop()
+        self._note_base = text
+        self._note_sentence = self.session.sentence_id
+        if self.note.toPlainText() != text:
+            self.note.blockSignals(True)
+            self.note.setPlainText(text)
+            self.note.blockSignals(False)
+        self.typing.emit()
+
+    def dirty(self) -> bool:
+        """Whether a note or text field holds typed text that is not saved yet."""
+        editors = [*self.article_fields.values(), *self.span_editors.values()]
+        editors += [ed for fields in self.label_fields.values() for ed in fields.values()]
+        return self._note_timer.isActive() or any(ed.dirty() for ed in editors)
+
+    def drop_typing(self, sentence_id: int, state: AnnotationState) -> None:
+        """An edit was refused for a conflict: show the newer note (the user's text is kept by
+        the undo stack, one redo away)."""
+        if sentence_id == self.session.sentence_id:
+            self._set_note(state.note)
 
     # ------------------------------------------------------------------ spans
 
@@ -251,6 +288,7 @@ class FormPanel(QWidget):
             return
         for f in lab.span_fields:
             ed = FieldEditor(f, self.language)
+            ed.typing.connect(self.typing)
             ed.set_value(span.fields.get(f.id))
             ed.committed.connect(partial(self._on_span_field, span, f.id))
             self.span_editors[f.id] = ed
@@ -291,16 +329,25 @@ class FormPanel(QWidget):
     def _on_note_changed(self) -> None:
         if self.note.hasFocus():
             self._note_timer.start()
+            self.typing.emit()
 
     def commit_note(self) -> None:
+        """Save the note box's text (after a pause in typing, on leaving it, before moving)."""
+        was_typing = self._note_timer.isActive()
         self._note_timer.stop()
         text = self.note.toPlainText()
-        if self.session.sentence_id is not None and text != self.session.state().note:
-            self.session.update_state(
+        sid = self._note_sentence
+        if sid is not None and sid == self.session.sentence_id and text != self._note_base:
+            base = self._note_base
+            if self.session.update_state(
                 lambda s: edits.set_note(s, text),
                 self.tr("Edit note"),
-                merge_key=("note", self.session.sentence_id),
-            )
+                merge_key=("note", sid),
+                base=lambda s: s.with_(note=base),
+            ):
+                self._note_base = text
+        if was_typing:
+            self.typing.emit()
 
     def _on_decided_clicked(self, on: bool) -> None:
         self.session.update_state(lambda s: s.with_(decided=on), self.tr("Set decided"))
