@@ -1,0 +1,76 @@
+"""Thresholds for a precision target, calibrated wrappers, and the shipped default extractor."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.extractors.base import Suggestion
+from annotator.extractors.calibration import (
+    Calibrated,
+    LabelCalibration,
+    default_extractor_name,
+    with_thresholds,
+)
+from annotator.extractors.scoring import threshold_for_precision
+
+
+def test_the_lowest_threshold_reaching_the_precision_is_chosen():
+    pairs = [(0.9, True), (0.8, True), (0.7, False), (0.6, True), (0.5, False), (0.4, False), (0.0, True)]
+    # at 0.8: 2/2; at 0.7: 2/3; at 0.6: 3/4 = 0.75; at 0.5: 3/5
+    assert threshold_for_precision(pairs, 0.75) == 0.6
+    assert threshold_for_precision(pairs, 0.9) == 0.8
+    assert threshold_for_precision([(0.5, False)], 0.85) is None
+
+
+class Fixed:
+    name = "fixed"
+    version = "1"
+    labels = ("statistic", "slogan")
+
+    def extract(self, text, context=None):
+        return [Suggestion("statistic", 0.9), Suggestion("slogan", 0.3)]
+
+
+def test_a_calibrated_extractor_keeps_only_suggestions_above_their_label_threshold():
+    table = {
+        "statistic": LabelCalibration(1.0, 0.0, 0.5),  # identity scaling
+        "slogan": LabelCalibration(1.0, 0.0, 0.5),
+    }
+    kept = Calibrated(Fixed(), table).extract("x")
+    assert [(g.label, g.score) for g in kept] == [("statistic", 0.9)]
+    assert [g.label for g in with_thresholds(Fixed(), 0.2).extract("x")] == ["statistic", "slogan"]
+
+
+def test_suggest_uses_the_extractor_chosen_on_calib_and_min_confidence_overrides(db_path):
+    pytest.importorskip("numpy")
+    from annotator.cli import cli
+    from annotator.store import Store
+
+    assert default_extractor_name() == "learned:default"
+    runner = CliRunner()
+    r = runner.invoke(cli, ["suggest", "--db", str(db_path)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("learned:default ")
+    with Store.open(db_path) as store:
+        default = store.suggestions.count() if hasattr(store.suggestions, "count") else None
+    strict = runner.invoke(cli, ["suggest", "--db", str(db_path), "--min-confidence", "0.999"])
+    loose = runner.invoke(cli, ["suggest", "--db", str(db_path), "--min-confidence", "0.01"])
+    n_strict = int(strict.output.split(": ")[1].split(" ")[0])
+    n_loose = int(loose.output.split(": ")[1].split(" ")[0])
+    n_default = int(r.output.split(": ")[1].split(" ")[0])
+    assert n_strict < n_default < n_loose
+    del default
+
+
+def test_the_shipped_model_refuses_a_project_without_its_labels(tmp_path):
+    from annotator.extractors.registry import UnknownExtractor, get
+    from annotator.schema import schema_from_dict
+    from annotator.store import Store
+
+    schema = schema_from_dict(
+        {"labels": [{"id": "other", "name": {"zh": "其他", "en": "Other"}, "color": "#336699", "key": "7"}]}
+    )
+    with Store.create(tmp_path / "p.db", schema) as store:
+        with pytest.raises(UnknownExtractor, match="statistic, anecdote, slogan"):
+            get("learned:default", store)
