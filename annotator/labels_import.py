@@ -5,7 +5,8 @@ line's ``text``), else by ``source`` with ``start``/``end`` (and the same text),
 ``source`` and the exact ``text`` when that text occurs once among the source's sentences. Every
 line is checked first (JSON, types, labels and fields against the schema, span offsets and span
 text); nothing is written unless every line is valid, or ``skip_invalid`` drops the bad ones.
-The write is one transaction. Imported sentences are decided, and keep the line's ``updated_at``
+The write is one transaction. Imported sentences are decided (unless a line says
+``"decided": false``), and keep the line's ``updated_at``
 so an export of the imported project reproduces the file byte for byte.
 
 Lines of the article unit (``"sentences": [...]``) are read too, with their article form.
@@ -20,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from annotator import jsonsafe
 from annotator.corpus.decode import DecodeError, decode_bytes
 from annotator.errors import AnnotatorError, InputError, SchemaError
 from annotator.records import AnnotationState, SpanValue
@@ -83,6 +85,7 @@ class _Bad(Exception):
 
 
 _INT = "an integer"
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1  # what SQLite stores; bigger ids match nothing
 _STR = "a string"
 
 
@@ -94,6 +97,8 @@ def _typed(obj: Mapping[str, Any], key: str, kind: type, what: str, *, required:
     value = obj[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise _Bad(f'"{key}" must be {what}, not {type(value).__name__}')
+    if kind is int and not _INT_MIN <= value <= _INT_MAX:
+        raise _Bad(f'"{key}" {value} is out of range (a 64-bit integer)')
     return value
 
 
@@ -113,9 +118,11 @@ class _Reader:
         if not raw.strip():
             return []
         try:
-            obj = json.loads(raw)
+            obj = jsonsafe.loads(raw)
         except json.JSONDecodeError as e:
             raise _Bad(f"malformed JSON: {e.msg} (column {e.colno})") from None
+        except jsonsafe.NonFinite as e:
+            raise _Bad(str(e)) from None
         if not isinstance(obj, dict):
             raise _Bad(f"a line must be a JSON object, not {type(obj).__name__}")
         if "sentences" not in obj:
@@ -181,9 +188,14 @@ class _Reader:
                     f"spans[{i}]: text {span_text!r} does not match the sentence at "
                     f"{start}-{end} ({text[start:end]!r})"
                 )
+            if label not in labels:
+                raise _Bad(f"spans[{i}]: label '{label}' is not among the line's labels")
             spans.append(SpanValue(label, start, end, values))
         note = _typed(obj, "note", str, _STR, required=False) or ""
-        return AnnotationState(tuple(labels), fields, tuple(spans), note, decided=True)
+        decided = _typed(obj, "decided", bool, "true or false", required=False)
+        return AnnotationState(
+            tuple(labels), fields, tuple(spans), note, decided=decided is not False
+        )
 
     def who(self, obj: Mapping[str, Any]) -> str:
         name = self.annotator or _typed(obj, "annotator", str, _STR, required=True)
@@ -232,7 +244,12 @@ def read_labeled_jsonl(
         except _Bad as e:
             errors.append(reader.error(n, str(e)))
     reader.texts = store.exports.sentence_texts(
-        [r[1]["sentence_id"] for r in records if isinstance(r[1].get("sentence_id"), int)]
+        [
+            r[1]["sentence_id"]
+            for r in records
+            if isinstance(r[1].get("sentence_id"), int)
+            and _INT_MIN <= r[1]["sentence_id"] <= _INT_MAX
+        ]
     )
     lines: list[LabeledLine] = []
     forms: dict[tuple[int, str], ArticleForm] = {}

@@ -201,7 +201,7 @@ def _content(
         json.loads(fields),
         note,
         bool(decided),
-        sorted((lab, s, e, json.dumps(json.loads(f), sort_keys=True)) for lab, s, e, f in spans),
+        sorted((lab, s, e, json.dumps(json.loads(f), sort_keys=True, allow_nan=False)) for lab, s, e, f in spans),
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator import jsonsafe
+from annotator.errors import AnnotatorError
 from annotator.extractors.base import Context, Extractor, Suggestion
 from annotator.records import Sentence
 from annotator.store import Store
@@ -53,6 +55,17 @@ def extract_article(
 def stored(
     extractor: Extractor, sentence: Sentence, suggestions: list[Suggestion]
 ) -> list[StoredSuggestion]:
+    """The suggestions as stored rows; AnnotatorError when a plug-in returned NaN or Infinity."""
+    for g in suggestions:
+        where = jsonsafe.non_finite_path(
+            {"score": g.score, "fields": dict(g.fields), "spans": [dict(sp.fields) for sp in g.spans]}
+        )
+        if where:
+            raise AnnotatorError(
+                f"extractor '{extractor.name}' returned a non-finite number (NaN or Infinity) "
+                f"in {where} of its '{g.label}' suggestion for sentence {sentence.sentence_id}; "
+                "nothing was stored"
+            )
     return [
         StoredSuggestion(
             sentence.sentence_id,
@@ -76,8 +89,6 @@ def run_extractor(
     """Store the extractor's suggestions; return (sentences with suggestions, suggestions)."""
     unknown = [lab for lab in extractor.labels if lab not in store.schema.label_ids]
     if unknown:
-        from annotator.errors import AnnotatorError
-
         raise AnnotatorError(
             f"extractor '{extractor.name}' predicts label(s) {', '.join(unknown)} that this "
             f"project's schema does not have ({', '.join(store.schema.label_ids)})"

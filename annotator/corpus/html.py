@@ -7,6 +7,7 @@ flags then clean up further without deleting anything.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 _SKIP = {
@@ -129,3 +130,15 @@ def extract_html(markup: str) -> tuple[str, str | None]:
     h1 = " ".join("".join(parser.h1).split())
     title = " ".join("".join(parser.title).split())
     return "\n\n".join(lines), (h1 or title or None)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset=big5>`` or the
+    ``http-equiv="Content-Type" content="text/html; charset=big5"`` form), if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None

@@ -18,8 +18,8 @@ from typing import Any, TextIO
 from annotator.export.rows import ExportRow
 from annotator.records import SpanValue
 
-# One encoder for every line: json.dumps(..., ensure_ascii=False) would build a new one per call.
-encode = json.JSONEncoder(ensure_ascii=False).encode
+# One encoder for every line: json.dumps(..., ensure_ascii=False, allow_nan=False) would build a new one per call.
+encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 SENTENCE_KEYS = (
     "article_id",

@@ -77,7 +77,7 @@ class Store:
                         "created_at) VALUES (1, ?, ?, ?, ?)",
                         [
                             name or path.stem,
-                            json.dumps(dump_schema(schema), ensure_ascii=False),
+                            json.dumps(dump_schema(schema), ensure_ascii=False, allow_nan=False),
                             schema.hash,
                             now(),
                         ],
