@@ -140,7 +140,9 @@ def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) ->
             yield _prepare_file(job)
         return
     ctx = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         results = pool.map(_prepare_file, jobs, chunksize=32)
         try:
             for result in results:
@@ -150,6 +152,35 @@ def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) ->
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the importing process dies (even by SIGKILL).
+
+    Linux delivers SIGKILL to the worker when its parent ends (prctl PR_SET_PDEATHSIG); other
+    systems get a daemon thread that polls the parent id once a second.
+    """
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1 = PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before the prctl call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _drop_duplicates(

@@ -1,13 +1,20 @@
-"""Import refuses what is not a regular file, quickly and by name (issue 12, section 6)."""
+"""Import refuses what is not a regular file, quickly and by name, and its worker processes
+end with it (issue 12, section 6)."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
+from annotator.corpus import importer
 from annotator.corpus.importer import import_paths
 from annotator.errors import InputError
 
@@ -128,3 +135,73 @@ def test_text_that_is_not_a_string_says_so(empty, tmp_path):
     with pytest.raises(InputError, match='"text" must be a string') as err:
         import_paths(empty, [p])
     assert err.value.line == 1
+
+SCRIPT = """
+import sys, time
+from annotator.corpus import importer
+from annotator.paths import resource_path
+from annotator.schema import load_schema
+from annotator.store import Store
+
+real = importer.prepare
+def slow(raw):  # forked workers inherit this: each file takes long enough to be caught at work
+    time.sleep(0.5)
+    return real(raw)
+importer.prepare = slow
+importer.os.cpu_count = lambda: 2
+store = Store.create(sys.argv[1], load_schema(resource_path("labels.toml")))
+importer.import_paths(store, [sys.argv[2]])
+"""
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_workers_exit_when_the_import_is_killed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(importer.PARALLEL_MIN_FILES + 50):
+        (folder / f"{i:04d}.txt").write_text(f"第{i}篇文章。\n全市抓获犯罪嫌疑人{i}名。\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "p.db"), str(folder)], env=env
+    )
+    try:
+        workers: list[int] = []
+        for _ in range(600):  # until the pool has started (bounded wait, not a timing check)
+            workers = children(proc.pid)
+            if len(workers) >= 2 or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the import did not start worker processes"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        for _ in range(200):
+            if not any(alive(w) for w in workers):
+                break
+            time.sleep(0.05)
+        survivors = [w for w in workers if alive(w)]
+    finally:
+        for w in children(proc.pid) + workers:
+            if alive(w):
+                os.kill(w, signal.SIGKILL)
+    assert not survivors, f"worker(s) {survivors} outlived the killed import"
