@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 
 from annotator.errors import StoreError
 from annotator.schema import LabelSchema, dump_schema, schema_from_dict
-from annotator.store.connection import connect, map_errors
+from annotator.store.connection import check_project_file, connect, map_errors
 from annotator.store.migrations import current_version, migrate
 
 
@@ -95,6 +96,8 @@ class Store:
             raise StoreError(f"{path}: no such project file")
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a project file")
+        with map_errors(path):
+            check_project_file(path)  # before connect(): nothing is written to a refused file
         db = connect(path)
         store = cls(db, path)
         try:
@@ -103,6 +106,9 @@ class Store:
                     raise StoreError(f"{path}: not an annotator project (no project tables)")
                 migrate(db, path)
                 store.schema  # noqa: B018 - read once so a broken project fails here
+        except sqlite3.Error as e:  # what map_errors lets through, e.g. undecodable text
+            store.close()
+            raise StoreError(f"{path}: the project cannot be read ({e})") from e
         except BaseException:
             store.close()
             raise
