@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from annotator import jsonsafe
+
 
 class LineError(Exception):
     """Why one line is invalid; the caller adds the file and the line number."""
@@ -25,9 +27,11 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 def parse_object(line: str) -> dict[str, Any]:
     """The JSON object on one line; LineError when it is not JSON or not an object."""
     try:
-        obj = json.loads(line)
+        obj = jsonsafe.loads(line)  # NaN, Infinity and 1e999 are refused, not read as floats
     except json.JSONDecodeError as e:
         raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
+    except jsonsafe.NonFinite as e:
+        raise LineError(str(e)) from None
     if not isinstance(obj, dict):
         raise LineError(f"each line must be a JSON object, not {type(obj).__name__}")
     return obj

@@ -231,7 +231,7 @@ def _content(row: AnnotationRow, spans: list[SpanRow]) -> tuple[Any, ...]:
         row.note,
         bool(row.decided),
         sorted(
-            (s.label, s.start, s.end, json.dumps(json.loads(s.fields), sort_keys=True))
+            (s.label, s.start, s.end, json.dumps(json.loads(s.fields), sort_keys=True, allow_nan=False))
             for s in spans
         ),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -103,7 +104,7 @@ class LabelSchema:
     @property
     def hash(self) -> str:
         """A stable hash of the schema, stored with trained models and exports."""
-        text = json.dumps(dump_schema(self), sort_keys=True, ensure_ascii=False)
+        text = json.dumps(dump_schema(self), sort_keys=True, ensure_ascii=False, allow_nan=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -338,10 +339,15 @@ def parse_number(raw: Any) -> float | int:
     if isinstance(raw, bool):
         raise ValueError("not a number")
     if isinstance(raw, int | float):
+        if not math.isfinite(raw):
+            raise ValueError(f"{raw!r} is not a finite number")
         return raw
     value = parse_cn_number(str(raw))
     if value is None:
         raise ValueError(f"{raw!r} is not a number")
+    if not math.isfinite(value):  # "9999…9" with 400 digits, or 1e300亿
+        shown = str(raw) if len(str(raw)) <= 24 else str(raw)[:20] + "…"
+        raise ValueError(f"{shown!r} is too large a number")
     return value
 
 
@@ -373,12 +379,15 @@ def _coerce(field: Field, raw: Any, where: str) -> Any:
     if field.type == "text":
         if not isinstance(raw, str | int | float) or isinstance(raw, bool):
             raise SchemaError(None, where, f"expected text, got {type(raw).__name__}")
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise SchemaError(None, where, f"{raw!r} is not a finite number")
         return str(raw).strip()
     if field.type == "number":
         try:
             return parse_number(raw)
-        except ValueError:
-            raise SchemaError(None, where, f"{raw!r} is not a number") from None
+        except ValueError as e:
+            reason = str(e) if "finite" in str(e) or "large" in str(e) else f"{raw!r} is not a number"
+            raise SchemaError(None, where, reason) from None
     if field.type == "bool":
         if isinstance(raw, bool):
             return raw

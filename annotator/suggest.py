@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator import jsonsafe
 from annotator.errors import AnnotatorError
 from annotator.extractors.base import ArticleSentence, Extractor, Suggestion, run_article
 from annotator.records import Sentence
@@ -35,6 +36,17 @@ def extract_article(
 def stored(
     extractor: Extractor, sentence: Sentence, suggestions: list[Suggestion]
 ) -> list[StoredSuggestion]:
+    """The suggestions as stored rows; AnnotatorError when a plug-in returned NaN or Infinity."""
+    for g in suggestions:
+        where = jsonsafe.non_finite_path(
+            {"score": g.score, "fields": dict(g.fields), "spans": [dict(sp.fields) for sp in g.spans]}
+        )
+        if where:
+            raise AnnotatorError(
+                f"extractor '{extractor.name}' returned a non-finite number (NaN or Infinity) "
+                f"in {where} of its '{g.label}' suggestion for sentence {sentence.sentence_id}; "
+                "nothing was stored"
+            )
     return [
         StoredSuggestion(
             sentence.sentence_id,

@@ -55,7 +55,7 @@ def agreement(
     with open_store(db) as store:
         report = compute_agreement(store, annotators, labels)
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         click.echo(format_report(report))
 

@@ -59,7 +59,17 @@ def _label_list(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--all-annotators", is_flag=True, help="Every human annotator (the default).")
 @click.option("--gold", is_flag=True, help="The adjudicated gold layer.")
 @click.option("--labels", callback=_label_list, help="Only these labels, e.g. statistic,slogan.")
-@click.option("--include-undecided", is_flag=True, help="Also sentences not yet decided.")
+@click.option(
+    "--include-undecided",
+    is_flag=True,
+    help="Also sentences not yet decided: every sentence, once per chosen annotator.",
+)
+@click.option(
+    "--all-sentences",
+    is_flag=True,
+    help="Every sentence of the project, labeled or not, even with no annotator yet: for an "
+    "outside model to label and import-labels / evaluate --predictions to take back.",
+)
 @click.option(
     "--split", "split_spec", help="Whole articles into files, e.g. train=0.8,dev=0.1,test=0.1."
 )
@@ -67,7 +77,7 @@ def _label_list(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def export(
     db: Path | None, output: Path | None, fmt: str, task: str, unit: str,
     annotators: tuple[str, ...], all_annotators: bool, gold: bool, labels: tuple | None,
-    include_undecided: bool, split_spec: str | None, seed: int,
+    include_undecided: bool, all_sentences: bool, split_spec: str | None, seed: int,
 ) -> None:  # fmt: skip
     """Export labeled sentences for training and evaluation (decided ones by default).
 
@@ -76,12 +86,13 @@ def export(
         annotator export --db project.db --gold -o gold.jsonl
         annotator export --db project.db --annotator alice --format prodigy --task spans
         annotator export --db project.db --gold --split train=0.8,dev=0.1,test=0.1 --seed 1 -o data.jsonl
+        annotator export --db project.db --all-sentences -o unlabeled.jsonl
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.export.writer import ExportOptions, export_file, export_split, parse_split
 
     options = ExportOptions(
-        fmt, unit, task, annotators, all_annotators, gold, labels, include_undecided
+        fmt, unit, task, annotators, all_annotators, gold, labels, include_undecided, all_sentences
     )
     splits = parse_split(split_spec) if split_spec else None
     with open_store(db) as store, progress_bar("Exporting") as progress:
@@ -124,7 +135,7 @@ def import_labels_cmd(
             "annotators": report.annotators,
             "skipped": [str(e) for e in report.skipped],
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         click.echo(report.summary())
 
@@ -156,7 +167,7 @@ def merge(other: Path, db: Path | None, as_json: bool) -> None:
     with open_store(db) as store:
         report = merge_projects(store, other)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         click.echo(report.summary())
 

@@ -38,7 +38,7 @@ def extractors(db, as_json) -> None:
         for model in model_names(store):
             rows.append({"name": f"learned:{model}", "version": "(model file)", "labels": []})
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False))
         return
     for r in rows:
         detail = (
@@ -136,9 +136,9 @@ def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> No
     if errors_file is not None:
         with open(errors_file, "w", encoding="utf-8") as f:
             for e in errors:
-                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+                f.write(json.dumps(e, ensure_ascii=False, allow_nan=False) + "\n")
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
         return
     click.echo(
         f"{report['extractor']} against {report['reference']}: {report['sentences']} sentences"

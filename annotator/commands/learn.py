@@ -70,7 +70,7 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
                     progress=progress,
                 )
             if as_json:
-                click.echo(json.dumps(points, ensure_ascii=False, indent=2))
+                click.echo(json.dumps(points, ensure_ascii=False, indent=2, allow_nan=False))
                 return
             labs = list(points[0]["labels"]) if points else []
             click.echo(
@@ -105,7 +105,7 @@ def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json)
         "cv": model.cv,
     }
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
         return
     t = model.trained_on
     click.echo(

@@ -77,7 +77,7 @@ def schema(db: Path | None, as_json: bool) -> None:
     with open_store(db) as store:
         sch = store.schema
     if as_json:
-        click.echo(json.dumps(dump_schema(sch), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(dump_schema(sch), ensure_ascii=False, indent=2, allow_nan=False))
         return
     for label in sch.labels:
         click.echo(
@@ -113,7 +113,7 @@ def stats(db: Path | None, as_json: bool) -> None:
 
 def _print_stats(data: dict[str, Any], *, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
         return
     click.echo(f"project:     {data['project']} ({data['path']})")
     click.echo(f"articles:    {data['articles']}")

@@ -194,3 +194,15 @@ def main_text_lines(markup: str, text: str, title: str | None = None) -> frozens
     elif before:
         keep.add(before[-1])
     return frozenset(keep)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset=big5>`` or the
+    ``http-equiv="Content-Type" content="text/html; charset=big5"`` form), if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None

@@ -1,9 +1,10 @@
-"""Import articles into a project: read, segment, flag boilerplate, insert, all in one transaction.
+"""Import articles into a project: read, segment, flag boilerplate, insert, all or nothing.
 
-Files are read and segmented (in worker processes for big imports) while earlier ones are inserted,
-all inside one transaction: a bad file stops the whole import with its name and reason (every bad
-file is still read, to count them), and a cancelled or failed import leaves the database exactly
-as it was.
+Files are read and segmented (in worker processes for big imports) while earlier ones are staged
+in private TEMP tables, which takes no lock on the project, so other windows keep editing; one
+short transaction at the end copies them in (store/staging.py). A bad file stops the whole
+import with its name and reason (every bad file is still read, to count them), and a cancelled
+or failed import leaves the database exactly as it was.
 Re-importing a text (same hash of the normalised text) adds nothing and is reported.
 """
 
@@ -22,6 +23,7 @@ from annotator.corpus.readers import RawArticle, iter_files, read_file
 from annotator.errors import Cancelled, InputError
 from annotator.store import Store, now
 from annotator.store.articles import NewArticle, NewSentence
+from annotator.store.staging import ImportStaging
 from annotator.text.boilerplate import flag_boilerplate, guess_title
 from annotator.text.segment import split_sentences
 
@@ -67,7 +69,7 @@ def import_paths(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ImportReport:
-    """Import files and folders (recursively) into ``store`` as one transaction.
+    """Import files and folders (recursively) into ``store``, all or nothing.
 
     Raises InputError for the first bad file (naming it; the count of further bad files is added),
     Cancelled when ``cancel()`` turns true. In both cases nothing is written.
@@ -78,16 +80,16 @@ def import_paths(
     total = len(files)
     jobs = [(path, _root_for(path, paths)) for path in files]
     stamp = now()
-    # Files are prepared (on all CPUs for big imports) while earlier ones are inserted; the one
-    # transaction makes that safe: a bad file found late rolls everything back.
-    with store.transaction():
-        import_id = store.articles.start_import([str(p) for p in paths], stamp)
+    # Files are prepared (on all CPUs for big imports) and staged in chunks that take no lock
+    # on the project; one short transaction at the end publishes all of them or none.
+    staging = ImportStaging(store)
+    try:
         pending: list[NewArticle] = []
         seen: set[str] = set()
 
         def flush() -> None:
             fresh = _drop_duplicates(store, pending, report, seen)
-            report.sentences += store.articles.add_many(fresh, import_id, stamp)
+            report.sentences += staging.add_many(fresh)
             report.added += len(fresh)
             pending.clear()
 
@@ -113,7 +115,15 @@ def import_paths(
             raise first
         if cancel and cancel():
             raise Cancelled("import")
-        store.articles.finish_import(import_id, report.added, len(report.duplicates))
+        with store.transaction():
+            late, late_sentences = staging.publish(
+                [str(p) for p in paths], stamp, len(report.duplicates)
+            )
+        report.duplicates.extend(late)
+        report.added -= len(late)
+        report.sentences -= late_sentences
+    finally:
+        staging.drop()
     return report
 
 
@@ -140,7 +150,9 @@ def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) ->
             yield _prepare_file(job)
         return
     ctx = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         results = pool.map(_prepare_file, jobs, chunksize=32)
         try:
             for result in results:
@@ -150,6 +162,35 @@ def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) ->
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the importing process dies (even by SIGKILL).
+
+    Linux delivers SIGKILL to the worker when its parent ends (prctl PR_SET_PDEATHSIG); other
+    systems get a daemon thread that polls the parent id once a second.
+    """
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1 = PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before the prctl call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _drop_duplicates(

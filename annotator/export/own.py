@@ -32,8 +32,8 @@ from annotator.records import AnnotationState, ExportRow, SpanValue
 if TYPE_CHECKING:
     from annotator.store import Store
 
-# One encoder for every line: json.dumps(..., ensure_ascii=False) would build a new one per call.
-encode = json.JSONEncoder(ensure_ascii=False).encode
+# One encoder for every line: json.dumps(..., ensure_ascii=False, allow_nan=False) would build a new one per call.
+encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 SENTENCE_KEYS = (
     "article_id",

@@ -23,7 +23,7 @@ from annotator.export import external
 from annotator.export.own import OwnArticles, OwnSentences
 from annotator.records import Annotator, ExportRow
 from annotator.store import Store
-from annotator.store.annotators import GOLD_NAME
+from annotator.store.annotators import GOLD_NAME, check_name
 
 FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "conll")
 TASKS = ("textcat", "spans")
@@ -47,7 +47,8 @@ class ExportOptions:
     all_annotators: bool = False
     gold: bool = False
     labels: tuple[str, ...] | None = None  # None: every label of the schema
-    include_undecided: bool = False
+    include_undecided: bool = False  # every sentence for each chosen annotator, undecided too
+    all_sentences: bool = False  # every sentence, even with no annotator (for outside models)
 
 
 @dataclass(slots=True)
@@ -57,9 +58,13 @@ class ExportReport:
     files: dict[str, int] = field(default_factory=dict)  # path → rows written to it
 
     def summary(self) -> str:
-        who = ", ".join(self.annotators) or "nobody"
         where = "; ".join(f"{path}: {n}" for path, n in self.files.items())
-        return f"exported {self.rows} annotation(s) of {who}" + (f" ({where})" if where else "")
+        what = (
+            f"exported {self.rows} annotation(s) of {', '.join(self.annotators)}"
+            if self.annotators
+            else f"exported {self.rows} sentence(s), no annotator's labels"
+        )
+        return what + (f" ({where})" if where else "")
 
 
 # --------------------------------------------------------------------------- choosing
@@ -71,7 +76,12 @@ def resolve_annotators(store: Store, options: ExportOptions) -> list[Annotator]:
     if options.all_annotators or not (options.annotators or options.gold):
         chosen.update((a.name, a) for a in store.annotators.all())
     for name in options.annotators:
-        found = store.annotators.get(name)
+        found = store.annotators.find(name)
+        if found is None and (options.include_undecided or options.all_sentences):
+            # Nothing decided yet is a valid answer: a layer with no rows (id None).
+            found = Annotator(None, check_name(name), "human")  # type: ignore[arg-type]
+        elif found is None:
+            found = store.annotators.get(name)  # NotFound, listing the known ones
         chosen[found.name] = found
     if options.gold:
         gold = store.annotators.find(GOLD_NAME)
@@ -183,12 +193,22 @@ def _stream(
     annotators = resolve_annotators(store, options)
     labels = resolve_labels(store, options.labels)
     ids = [a.annotator_id for a in annotators]
-    decided_only = not options.include_undecided
-    total = store.exports.count(ids, decided_only=decided_only) if progress else 0
+    every = options.include_undecided or options.all_sentences
+    if every:
+        layers = [(a.annotator_id, a.name, a.kind) for a in annotators]
+        if not layers and not options.all_sentences:
+            raise ExportError(
+                "no annotator to export; name one with --annotator, or use --all-sentences"
+            )
+        source = store.exports.every_row(layers)
+        total = store.exports.sentence_count() * max(1, len(layers)) if progress else 0
+    else:
+        source = store.exports.rows(ids, decided_only=True)
+        total = store.exports.count(ids, decided_only=True) if progress else 0
     keep = frozenset(labels) if len(labels) < len(store.schema.label_ids) else None
 
     def rows() -> Iterator[ExportRow]:
-        for n, row in enumerate(store.exports.rows(ids, decided_only=decided_only), start=1):
+        for n, row in enumerate(source, start=1):
             yield row if keep is None else _restrict(row, keep)
             if progress and n % PROGRESS_EVERY == 0:
                 progress(n, total)

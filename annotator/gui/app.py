@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -24,6 +25,12 @@ def no_display_reason() -> str | None:
         "no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); run it in a "
         "desktop session, or under Xvfb: xvfb-run annotator"
     )
+
+
+def startup_error(text: str) -> None:
+    """Tell the user why the workbench cannot open (a dialog: stderr is unseen from a menu)."""
+    print(f"annotator: {text}", file=sys.stderr)
+    QMessageBox.critical(None, "annotator", text)
 
 
 def main(db: Path | None = None, annotator: str | None = None) -> int:
@@ -53,20 +60,25 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     path = Path(db) if db else default_db_path()
     try:
         store = open_project(path, create_demo=db is None)
-    except AnnotatorError as e:
-        QMessageBox.critical(None, "annotator", str(e))
+    except (AnnotatorError, sqlite3.Error, OSError) as e:
+        startup_error(str(e) if isinstance(e, AnnotatorError) else f"{path}: {e}")
         return 1
-    name = annotator or settings.get("annotator")
-    if not name:
-        known = [a.name for a in store.annotators.all()]
-        name = AnnotatorDialog.ask(None, None, known)
+    try:
+        name = annotator or settings.get("annotator")
         if not name:
-            store.close()
-            return 1
-    settings.put("annotator", name)
-    settings.add_recent_project(str(store.path))
-    session = ProjectSession(store, name)
-    window = MainWindow(session, language=language, font_missing=font is None)
+            known = [a.name for a in store.annotators.all()]
+            name = AnnotatorDialog.ask(None, None, known)
+            if not name:
+                store.close()
+                return 1
+        settings.put("annotator", name)
+        settings.add_recent_project(str(store.path))
+        session = ProjectSession(store, name)
+        window = MainWindow(session, language=language, font_missing=font is None)
+    except (AnnotatorError, sqlite3.Error) as e:  # a project damaged past its first pages
+        store.close()
+        startup_error(f"{path}: the project cannot be shown ({e})")
+        return 1
     geometry = settings.get("geometry")
     if geometry:
         window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))

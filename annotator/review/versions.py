@@ -137,7 +137,7 @@ def version_key(state: AnnotationState) -> tuple[Any, ...]:
     """What makes two versions the same: labels, fields and spans (not the note)."""
 
     def canon(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
 
     return (
         tuple(state.labels),
@@ -205,7 +205,7 @@ def _field_diffs(labels: Sequence[str], states: Mapping[str, AnnotationState]) -
             keys += [k for k in values if k not in keys]
         for key in keys:
             values = {n: v.get(key) for n, v in setters.items()}
-            if len({json.dumps(v, sort_keys=True) for v in values.values()}) > 1:
+            if len({json.dumps(v, sort_keys=True, allow_nan=False) for v in values.values()}) > 1:
                 out.append(FieldDiff(label, key, values))
     return tuple(out)
 
@@ -217,7 +217,7 @@ def _span_diffs(text: str, states: Mapping[str, AnnotationState]) -> tuple:
             marked.setdefault(span.key(), {})[name] = span.fields
     out = []
     for (label, start, end), by in sorted(marked.items(), key=lambda kv: (kv[0][1], kv[0][2])):
-        same_fields = len({json.dumps(f, sort_keys=True) for f in by.values()}) == 1
+        same_fields = len({json.dumps(f, sort_keys=True, allow_nan=False) for f in by.values()}) == 1
         if len(by) < len(states) or not same_fields:
             out.append(
                 SpanDiff(

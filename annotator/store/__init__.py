@@ -24,7 +24,7 @@ from annotator.store.annotations import Annotations
 from annotator.store.annotators import Annotators
 from annotator.store.articles import Articles
 from annotator.store.clock import now
-from annotator.store.connection import BUSY_PATIENCE_S, connect, map_errors
+from annotator.store.connection import BUSY_PATIENCE_S, check_project_file, connect, map_errors
 from annotator.store.decided import DecidedColumns
 from annotator.store.exports import Exports
 from annotator.store.gold import Gold
@@ -86,7 +86,7 @@ class Store:
                         "created_at) VALUES (1, ?, ?, ?, ?)",
                         [
                             name or path.stem,
-                            json.dumps(dump_schema(schema), ensure_ascii=False),
+                            json.dumps(dump_schema(schema), ensure_ascii=False, allow_nan=False),
                             schema.hash,
                             now(),
                         ],
@@ -105,6 +105,8 @@ class Store:
             raise StoreError(f"{path}: no such project file")
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a project file")
+        with map_errors(path):
+            check_project_file(path)  # before connect(): nothing is written to a refused file
         db = connect(path)
         store = cls(db, path)
         try:
@@ -113,6 +115,9 @@ class Store:
                     raise StoreError(f"{path}: not an annotator project (no project tables)")
                 migrate(db, path)
                 store.schema  # noqa: B018 - read once so a broken project fails here
+        except sqlite3.Error as e:  # what map_errors lets through, e.g. undecodable text
+            store.close()
+            raise StoreError(f"{path}: the project cannot be read ({e})") from e
         except BaseException:
             store.close()
             raise

@@ -61,7 +61,7 @@ class Articles:
         """Record an import run; returns its id (call inside the import's transaction)."""
         cur = self.store.execute(
             "INSERT INTO imports (started_at, paths, articles_added, duplicates) VALUES (?,?,0,0)",
-            [started_at, json.dumps(list(paths), ensure_ascii=False)],
+            [started_at, json.dumps(list(paths), ensure_ascii=False, allow_nan=False)],
         )
         return int(cur.lastrowid)
 
@@ -90,7 +90,7 @@ class Articles:
                     art.title,
                     art.text,
                     art.text_hash,
-                    json.dumps(art.meta, ensure_ascii=False, sort_keys=True),
+                    json.dumps(art.meta, ensure_ascii=False, sort_keys=True, allow_nan=False),
                     import_id,
                     imported_at,
                 )

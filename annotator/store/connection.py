@@ -47,6 +47,47 @@ def map_errors(path: str | Path) -> Iterator[None]:
         raise
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_project_file(path: str | Path) -> None:
+    """Refuse, without writing a byte to it, a file that is not an annotator project.
+
+    Opening with ``connect`` switches the file to WAL mode, which writes to it (and grows an
+    empty file to a database): so the header is read first and the tables are looked up through
+    a read-only connection. Errors that only mean "cannot tell read-only" fall through to the
+    normal open, which reports them.
+    """
+    import os
+    import stat
+    from urllib.parse import quote
+
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path}: not a regular file, not an annotator project")
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_HEADER))
+    if not head:
+        raise StoreError(f"{path}: empty file, not an annotator project")
+    if head != SQLITE_HEADER:
+        raise StoreError(f"{path}: {_KNOWN[26]}")
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        code = getattr(e, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in (11, 26):
+            raise StoreError(f"{path}: {_KNOWN[code & 0xFF]}") from e
+        return  # e.g. a WAL file in a read-only folder: let the normal open report it
+    if version == 0 or "project" not in tables:
+        raise StoreError(f"{path}: not an annotator project (no project tables)")
+
+
 def connect(path: str | Path) -> Database:
     """Open ``path`` (created if missing) with WAL, foreign keys and a busy timeout."""
     with map_errors(path):

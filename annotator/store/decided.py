@@ -257,7 +257,7 @@ def _mask_expression(label_ids: Sequence[str]) -> tuple[str, list[Any]]:
     for mask in range(1 << len(label_ids)):
         chosen = [label for i, label in enumerate(label_ids) if mask >> i & 1]
         whens.append("WHEN ? THEN ?")
-        canonical += [json.dumps(chosen, ensure_ascii=False, separators=(",", ":")), mask]
+        canonical += [json.dumps(chosen, ensure_ascii=False, separators=(",", ":"), allow_nan=False), mask]
     return f"CASE labels {' '.join(whens)} ELSE {instr} END", canonical + params
 
 

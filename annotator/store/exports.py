@@ -150,6 +150,39 @@ class Exports:
                     parse(labels), parse(fields), found, note, bool(dec), upd, aid,
                 )  # fmt: skip
 
+    def every_row(self, annotators: Sequence[tuple[int | None, str, str]]) -> Iterator[ExportRow]:
+        """Every sentence once per annotator (id, name, kind), in export order: the annotator's
+        state where there is one, else an empty undecided row. Annotators with id None have no
+        layer yet; with no annotators at all, each sentence comes once with annotator None."""
+        chosen = sorted(annotators, key=lambda a: a[1])
+        ids = [a[0] for a in chosen if a[0] is not None]
+        stored = self.rows(ids, decided_only=False)
+        head = next(stored, None)
+        articles = {
+            r[0]: (r[1], r[2])
+            for r in self.store.query("SELECT article_id, source, title FROM articles")
+        }
+        cur = self.store.execute(
+            "SELECT article_id, sentence_id, position, char_start, char_end, text, boilerplate "
+            "FROM sentences ORDER BY article_id, position"
+        )
+        layers = chosen or [(None, None, "")]
+        while batch := cur.fetchmany(_BATCH):
+            for art, sid, pos, start, end, text, bp in batch:
+                source, title = articles[art]
+                for aid, name, kind in layers:
+                    if head is not None and (head.sentence_id, head.annotator) == (sid, name):
+                        yield head
+                        head = next(stored, None)
+                        continue
+                    yield ExportRow(
+                        art, source, title, sid, pos, start, end, text, bool(bp), name, kind,
+                        (), _EMPTY, (), "", False, None, aid,
+                    )  # type: ignore[arg-type]  # fmt: skip
+
+    def sentence_count(self) -> int:
+        return int(self.store.query("SELECT count(*) FROM sentences")[0][0])
+
     def _span_stream(
         self, ids: list[int], parse: Callable[[str], Any]
     ) -> Iterator[tuple[tuple[int, int, str], SpanValue]]:

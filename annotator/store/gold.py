@@ -54,7 +54,7 @@ class Gold:
                 sentence_id,
                 adjudicator_id,
                 method,
-                json.dumps(list(sources), ensure_ascii=False),
+                json.dumps(list(sources), ensure_ascii=False, allow_nan=False),
                 note,
                 stamp,
                 stamp,
@@ -80,7 +80,7 @@ class Gold:
         minutes. Returns how many sentences were copied.
         """
         stamp = at or now()
-        ids = json.dumps([int(s) for s in sentence_ids])
+        ids = json.dumps([int(s) for s in sentence_ids], allow_nan=False)
         chosen = "sentence_id IN (SELECT value FROM json_each(?))"
         cur = self.store.execute(
             "INSERT INTO annotations (sentence_id, annotator_id, labels, fields, note, decided, "
@@ -108,7 +108,7 @@ class Gold:
             [
                 adjudicator_id,
                 method,
-                json.dumps(list(sources), ensure_ascii=False),
+                json.dumps(list(sources), ensure_ascii=False, allow_nan=False),
                 stamp,
                 stamp,
                 ids,

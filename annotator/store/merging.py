@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from annotator import jsonsafe
 from annotator.errors import StoreError
 from annotator.records import Sentence
 from annotator.store.migrations import MIGRATIONS, current_version
@@ -162,6 +163,33 @@ class AttachedProject:
                 f"{self.path}: database version {version} differs from this project's ({ours}); "
                 "open it once with this annotator to upgrade it, then merge"
             )
+        self.check_numbers()
+
+    def check_numbers(self) -> None:
+        """Refuse a file whose stored JSON holds NaN or Infinity (older versions let them in):
+        copied as they are, they would make every later export invalid JSON."""
+        columns = (
+            ("annotations", "fields", "sentence_id"),
+            ("spans", "fields", "sentence_id"),
+            ("article_annotations", "fields", "article_id"),
+            ("articles", "meta", "article_id"),
+        )
+        for table, column, key in columns:
+            rows = self._query(
+                f"SELECT {key}, {column} FROM {ALIAS}.{table} WHERE {column} LIKE '%N%' "
+                f"OR {column} LIKE '%e%' OR {column} LIKE '%E%'"
+            )
+            for ident, text in rows:
+                try:
+                    jsonsafe.loads(text or "null")
+                except jsonsafe.NonFinite as e:
+                    raise StoreError(
+                        f"{self.path}: {table} {column} of {key} {ident}: {e}; nothing was merged"
+                    ) from None
+                except ValueError:
+                    raise StoreError(
+                        f"{self.path}: {table} {column} of {key} {ident} is not valid JSON"
+                    ) from None
 
     def _select(self, row: type[R], db: str, table: str, order: str = "") -> list[R]:
         """Every row of ``db.table`` as ``row`` records (``db`` is ``other`` or ``main``)."""

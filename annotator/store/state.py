@@ -60,7 +60,7 @@ class State:
             [
                 article_id,
                 annotator_id,
-                json.dumps(clean, ensure_ascii=False, sort_keys=True),
+                json.dumps(clean, ensure_ascii=False, sort_keys=True, allow_nan=False),
                 now(),
             ],
         )

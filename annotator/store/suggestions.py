@@ -53,8 +53,8 @@ class Suggestions:
                     r.extractor_version,
                     r.label,
                     float(r.score),
-                    json.dumps(list(r.spans), ensure_ascii=False, sort_keys=True),
-                    json.dumps(r.fields, ensure_ascii=False, sort_keys=True),
+                    json.dumps(list(r.spans), ensure_ascii=False, sort_keys=True, allow_nan=False),
+                    json.dumps(r.fields, ensure_ascii=False, sort_keys=True, allow_nan=False),
                     stamp,
                 )
                 for r in rows

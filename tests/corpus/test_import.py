@@ -89,7 +89,7 @@ def test_same_text_in_another_encoding_is_a_duplicate(empty, tmp_path):
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
-        ("latin.txt", "caf\xe9 cr\xe8me \x81\x82\xff".encode("latin-1") * 3, "neither UTF-8"),
+        ("latin.txt", "caf\xe9 cr\xe8me \x81\x82\xff".encode("latin-1") * 3, "not UTF-8"),
         (
             "bad.jsonl",
             b'{"text": "\xe5\xa5\xbd\xe3\x80\x82"}\n{"text": oops}\n',
@@ -133,19 +133,17 @@ def test_unreadable_file(empty, tmp_path):
 
 
 def test_unreadable_file_even_as_root(empty, tmp_path, monkeypatch):
-    # root can read a chmod 0 file, so make the read itself fail the way the OS reports it
-    from pathlib import Path
-
+    # root can read a chmod 0 file, so make the open itself fail the way the OS reports it
     p = tmp_path / "locked.txt"
     p.write_text(ARTICLE, encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path, flags, *args, **kwargs):
+        if os.fspath(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     with pytest.raises(
         InputError, match=r"locked\.txt: cannot read the file \(permission denied\)"
     ):
