@@ -342,10 +342,17 @@ def parse_number(raw: Any) -> float | int:
         if not math.isfinite(raw):
             raise ValueError(f"{raw!r} is not a finite number")
         return raw
-    value = parse_cn_number(str(raw))
+    try:
+        value = parse_cn_number(str(raw))
+    except OverflowError:  # "9999…9" with 400 digits read as a float
+        value = float("inf")
     if value is None:
         raise ValueError(f"{raw!r} is not a number")
-    if not math.isfinite(value):  # "9999…9" with 400 digits, or 1e300亿
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too big for a float
+        finite = False
+    if not finite:  # "9999…9" with 400 digits, or 1e300亿
         shown = str(raw) if len(str(raw)) <= 24 else str(raw)[:20] + "…"
         raise ValueError(f"{shown!r} is too large a number")
     return value

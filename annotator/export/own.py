@@ -180,7 +180,12 @@ def typed(obj: Mapping[str, Any], key: str, kind: type, what: str, *, required: 
     value = obj[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise LineError(f'"{key}" must be {what}, not {type(value).__name__}')
+    if kind is int and not _INT_MIN <= value <= _INT_MAX:  # SQLite's integers are 64-bit
+        raise LineError(f'"{key}" {value} is out of range (a 64-bit integer)')
     return value
+
+
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +257,16 @@ class OwnLine:
                     f"spans[{i}]: text {span_text!r} does not match the sentence at "
                     f"{start}-{end} ({text[start:end]!r})"
                 )
+            if label not in labels:
+                raise LineError(
+                    f"spans[{i}]: label {label!r} is not among the line's labels ({', '.join(labels) or 'none'})"
+                )
             spans.append(SpanValue(label, start, end, values))
         note = typed(obj, "note", str, _STR, required=False) or ""
-        return AnnotationState(tuple(labels), fields, tuple(spans), note, decided=True)
+        decided = obj.get("decided", True)
+        if not isinstance(decided, bool):
+            raise LineError(f'"decided" must be true or false, not {decided!r}')
+        return AnnotationState(tuple(labels), fields, tuple(spans), note, decided=decided)
 
 
 def _records(n: int, line: str) -> list[OwnLine]:
@@ -300,7 +312,12 @@ class LineMatcher:
     def __init__(self, store: Store, lines: Iterable[OwnLine]) -> None:
         self.store = store
         self.texts = store.exports.sentence_texts(
-            [x.record["sentence_id"] for x in lines if isinstance(x.record.get("sentence_id"), int)]
+            [
+                x.record["sentence_id"]
+                for x in lines
+                if isinstance(x.record.get("sentence_id"), int)
+                and _INT_MIN <= x.record["sentence_id"] <= _INT_MAX  # others fail on their line
+            ]
         )
         self.scopes: dict[str, Scope] = {}
 
