@@ -35,6 +35,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     from annotator.gui.errors import show_error
     from annotator.gui.fonts import apply_cjk_font
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.plain import plain_message_box
     from annotator.gui.session import ProjectSession
     from annotator.paths import default_db_path
 
@@ -54,7 +55,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     try:
         store = open_project(path, create_demo=db is None)
     except AnnotatorError as e:
-        QMessageBox.critical(None, "annotator", str(e))
+        plain_message_box(QMessageBox.Icon.Critical, "annotator", str(e)).exec()
         return 1
     name = annotator or settings.get("annotator")
     if not name:

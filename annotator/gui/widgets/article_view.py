@@ -83,10 +83,12 @@ class _Gutter(QWidget):
 
 class ArticleView(QTextEdit):
     """Signals: ``sentence_clicked(sentence_id)`` when a sentence is clicked;
-    ``selection_made()`` when the mouse selected text inside the article."""
+    ``selection_made()`` when the mouse selected text inside the article; ``painted()`` once
+    after an article was set, when it has been painted."""
 
     sentence_clicked = Signal(int)
     selection_made = Signal()
+    painted = Signal()
 
     def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,7 @@ class ArticleView(QTextEdit):
         suggestions: dict[int, list] | None = None,
     ) -> None:
         self.article = article
+        self._announce_paint = True
         self.states = dict(states)
         self.suggestions = dict(suggestions or {})
         self._build(sentences)
@@ -360,6 +363,12 @@ class ArticleView(QTextEdit):
         super().resizeEvent(event)
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if getattr(self, "_announce_paint", False):
+            self._announce_paint = False
+            self.painted.emit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 600)
