@@ -43,7 +43,20 @@ def init(db: Path | None, schema_file: Path | None, name: str | None) -> None:
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-def import_cmd(paths: tuple[Path, ...], db: Path | None) -> None:
+@click.option(
+    "--max-article-size",
+    default="2MB",
+    show_default=True,
+    help="Largest article (UTF-8 text), e.g. 2MB, 500KB; a bigger one is refused.",
+)
+@click.option(
+    "--split-blank-lines",
+    is_flag=True,
+    help="Split an article over the limit at blank lines into several articles.",
+)
+def import_cmd(
+    paths: tuple[Path, ...], db: Path | None, max_article_size: str, split_blank_lines: bool
+) -> None:
     """Import articles: .txt (UTF-8 or GB18030), .html/.htm and .jsonl files or folders.
 
     The whole import is one transaction: a bad file imports nothing. Texts already in the
@@ -52,12 +65,18 @@ def import_cmd(paths: tuple[Path, ...], db: Path | None) -> None:
     \b
     Example:
         annotator import seeds/ more/article.html --db project.db
+        annotator import dump.txt --split-blank-lines --max-article-size 1MB
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.corpus.importer import import_paths
+    from annotator.corpus.sizes import ArticleLimit, parse_size
 
+    try:
+        limit = ArticleLimit(parse_size(max_article_size), split_blank_lines)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-article-size") from None
     with open_store(db) as store, progress_bar("Importing") as progress:
-        report = import_paths(store, list(paths), progress=progress)
+        report = import_paths(store, list(paths), progress=progress, limit=limit)
     click.echo(report.summary())
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from annotator.corpus.decode import text_hash
 from annotator.corpus.readers import RawArticle, iter_files, read_file
+from annotator.corpus.sizes import DEFAULT_LIMIT, ArticleLimit, limit_articles
 from annotator.errors import Cancelled, InputError
 from annotator.store import Store, now
 from annotator.store.articles import NewArticle, NewSentence
@@ -68,17 +69,19 @@ def import_paths(
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    limit: ArticleLimit = DEFAULT_LIMIT,
 ) -> ImportReport:
     """Import files and folders (recursively) into ``store``, all or nothing.
 
-    Raises InputError for the first bad file (naming it; the count of further bad files is added),
-    Cancelled when ``cancel()`` turns true. In both cases nothing is written.
+    Raises InputError for the first bad file (naming it; the count of further bad files is added;
+    ArticleTooLarge for an article over ``limit`` that is not to be split), Cancelled when
+    ``cancel()`` turns true. In both cases nothing is written.
     """
     files = iter_files(paths)
     report = ImportReport(files=len(files))
     errors: list[InputError] = []
     total = len(files)
-    jobs = [(path, _root_for(path, paths)) for path in files]
+    jobs = [(path, _root_for(path, paths), limit) for path in files]
     stamp = now()
     # Files are prepared (on all CPUs for big imports) and staged in chunks that take no lock
     # on the project; one short transaction at the end publishes all of them or none.
@@ -95,7 +98,7 @@ def import_paths(
 
         for done, (articles, error) in enumerate(_prepare_all(jobs, cancel), start=1):
             if error is not None:
-                errors.append(InputError(*error))
+                errors.append(error[0](*error[1:]))
             elif not errors:
                 pending.extend(articles)
                 if len(pending) >= 256:
@@ -107,7 +110,7 @@ def import_paths(
         if errors:
             first = errors[0]
             if len(errors) > 1:
-                first = InputError(
+                first = type(first)(
                     first.path,
                     f"{first.reason} (and {len(errors) - 1} more bad file(s); nothing was imported)",
                     first.line,
@@ -131,16 +134,20 @@ def import_paths(
 PARALLEL_MIN_FILES = 200
 
 
-def _prepare_file(job: tuple[Path, Path | None]) -> tuple[list[NewArticle], tuple | None]:
+def _prepare_file(
+    job: tuple[Path, Path | None, ArticleLimit],
+) -> tuple[list[NewArticle], tuple | None]:
     """Read, segment and flag one file; errors come back as data so they cross processes intact."""
-    path, root = job
+    path, root, limit = job
     try:
-        return [prepare(raw) for raw in read_file(path, root)], None
+        return [prepare(raw) for raw in limit_articles(read_file(path, root), limit)], None
     except InputError as e:
-        return [], (e.path, e.reason, e.line)
+        return [], (type(e), e.path, e.reason, e.line)
 
 
-def _prepare_all(jobs: list[tuple[Path, Path | None]], cancel: Cancel | None) -> Iterator:
+def _prepare_all(
+    jobs: list[tuple[Path, Path | None, ArticleLimit]], cancel: Cancel | None
+) -> Iterator:
     """Prepare files in order, on all CPUs for big imports; raise Cancelled when asked."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_MIN_FILES or workers < 2:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.errors import AnnotatorError
+from annotator.gui.plain import plain_message_box
 
 
 def no_display_reason() -> str | None:
@@ -30,7 +31,7 @@ def no_display_reason() -> str | None:
 def startup_error(text: str) -> None:
     """Tell the user why the workbench cannot open (a dialog: stderr is unseen from a menu)."""
     print(f"annotator: {text}", file=sys.stderr)
-    QMessageBox.critical(None, "annotator", text)
+    plain_message_box(QMessageBox.Icon.Critical, "annotator", text).exec()
 
 
 def main(db: Path | None = None, annotator: str | None = None) -> int:

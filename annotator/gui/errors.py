@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.gui.plain import plain_message_box
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
@@ -13,7 +14,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         text = str(exc)
     else:
         text = f"{type(exc).__name__}: {exc}"
-    box = QMessageBox(QMessageBox.Icon.Warning, title or "annotator", text, parent=parent)
+    box = plain_message_box(QMessageBox.Icon.Warning, title or "annotator", text, parent)
     box.setObjectName("error_dialog")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the event loop (and tests) keep running

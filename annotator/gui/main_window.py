@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui import i18n, settings
+from annotator.gui import i18n, open_guard, settings
 from annotator.gui.actions import base_specs, build_actions, label_keys_hint, label_specs
 from annotator.gui.errors import show_error
 from annotator.gui.fonts import MISSING_FONT_HINT
 from annotator.gui.models.article_list import ArticleFilter, ArticleListModel, Role
 from annotator.gui.operations import annotate, projects, review_learning
+from annotator.gui.plain import plain_label
 from annotator.gui.session import ProjectSession
 from annotator.gui.sync import LiveSync
 from annotator.gui.widgets.article_view import ArticleView
@@ -69,10 +70,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.sync = LiveSync(self)
         self.resize(1400, 860)
-        if not session.restore_position():
-            ids = self.articles.article_ids()
-            if ids:
-                session.go_to(ids[0], None)
+        open_guard.open_first_place(self)
         self.view.setFocus()
 
     # ------------------------------------------------------------------ building
@@ -143,7 +141,7 @@ class MainWindow(QMainWindow):
         )
         self.banner.setVisible(self.font_missing)
         cl.addWidget(self.banner)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("article_title")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 2px 0 6px 0;")
@@ -152,6 +150,7 @@ class MainWindow(QMainWindow):
         self.view.hide_boilerplate = self.acts["hide_boilerplate"].isChecked()
         self.acts["show_suggestions"].setChecked(True)
         self.view.sentence_clicked.connect(self._on_sentence_clicked)
+        self.view.painted.connect(open_guard.clear_soon)
         cl.addWidget(self.view)
         # Up/Down move between sentences only while the article has focus (the list keeps them)
         for key, step in (("Down", +1), ("Up", -1)):
@@ -198,10 +197,10 @@ class MainWindow(QMainWindow):
 
         bar = QStatusBar()
         self.setStatusBar(bar)
-        self.status_annotator = QLabel()
-        self.status_saved = QLabel()
+        self.status_annotator = plain_label()
+        self.status_saved = plain_label()
         self.status_saved.setObjectName("status_saved")
-        self.status_progress = QLabel()
+        self.status_progress = plain_label()
         self.status_progress.setObjectName("status_progress")
         hints = QLabel(
             self.tr(
@@ -272,6 +271,7 @@ class MainWindow(QMainWindow):
     def _on_position(self, article_id: int, sentence_id: int | None, force: bool = False) -> None:
         article = self.session.article()
         if force or self.view.article is None or self.view.article.article_id != article_id:
+            open_guard.mark(self.session.store.path, article_id)
             self.view.set_article(
                 article, self.session.sentences(), self.session.states(), self._suggestions()
             )
@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.form.commit_note()
+        open_guard.forget()  # a clean close: nothing died while opening
         settings.put("geometry", self.saveGeometry().toBase64().data().decode())
         if self.runner is not None and self.runner.isRunning():
             job = self.runner.job

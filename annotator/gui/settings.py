@@ -40,3 +40,9 @@ def put(key: str, value: str) -> None:
     s = app_settings()
     s.setValue(key, value)
     s.sync()
+
+
+def remove(key: str) -> None:
+    s = app_settings()
+    s.remove(key)
+    s.sync()

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from annotator.corpus.importer import import_paths
+from annotator.corpus.sizes import ArticleLimit
 from annotator.errors import Cancelled, InputError
 from annotator.paths import resource_path
 from annotator.schema import load_schema
@@ -226,7 +227,8 @@ def test_twenty_megabyte_article(empty, tmp_path):
     p = tmp_path / "big.txt"
     p.write_text(text, encoding="utf-8")
     assert p.stat().st_size >= 20 * 2**20
-    report = import_paths(empty, [p])
+    # over the default limit per article (2 MB, tests/hostile/test_huge_articles.py): raised here
+    report = import_paths(empty, [p], limit=ArticleLimit(max_bytes=32 * 2**20))
     assert report.added == 1 and report.sentences == 2 * text.count("\n")
     last = empty.sentences.for_article(empty.articles.ids()[0])[-1]
     assert last.text == "警察常在、警车常见、警灯常亮。"

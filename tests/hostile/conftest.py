@@ -1,6 +1,8 @@
-"""Fixtures for the hostile-input tests: an empty project and a CLI runner on it."""
+"""Fixtures for the hostile-input tests: an empty project, a CLI runner, an active window."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -8,6 +10,15 @@ from click.testing import CliRunner
 from annotator.paths import resource_path
 from annotator.schema import load_schema
 from annotator.store import Store
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that open windows need a QApplication; mark them ``gui`` like tests/gui."""
+    for item in items:
+        if HERE in item.path.parents and "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture
@@ -27,3 +38,13 @@ def run_cli():
         return result.exit_code, result.output
 
     return run
+
+
+@pytest.fixture
+def window(qtbot, store):
+    """An active main window on a copy of the seed project (as in tests/gui)."""
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.session import ProjectSession
+    from tests.gui.helpers import show_active
+
+    return show_active(qtbot, MainWindow(ProjectSession(store, "alice")))

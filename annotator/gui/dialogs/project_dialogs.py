@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from annotator.gui.plain import plain_message_box
 
 
 def tr(text: str) -> str:
@@ -59,6 +61,18 @@ class ProjectDialogs:
             tr("Articles (*.txt *.html *.htm *.jsonl);;All files (*)"),
         )
         return [Path(p) for p in paths]
+
+    @classmethod
+    def split_huge(cls, parent: QWidget | None, message: str) -> bool:
+        """An article was over the size limit: split such articles at blank lines and retry?"""
+        box = plain_message_box(
+            QMessageBox.Icon.Question,
+            tr("Article too large"),
+            message + "\n\n" + tr("Split it at blank lines into several articles and import?"),
+            parent,
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     @classmethod
     def article_folder(cls, parent: QWidget | None) -> list[Path]:

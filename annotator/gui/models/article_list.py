@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from annotator.gui.plain import plain_tip
 from annotator.gui.session import ProjectSession
 from annotator.records import ArticleSummary, Change
 
@@ -116,7 +117,9 @@ class ArticleListModel(QAbstractTableModel):
             if col == self.STATUS:
                 return self.status_text(r.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.title}\n{r.source}\n{r.decided}/{r.total} · {self.status_text(r.status)}"
+            return plain_tip(
+                f"{r.title}\n{r.source}\n{r.decided}/{r.total} · {self.status_text(r.status)}"
+            )
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return QBrush(QColor(STATUS_COLORS[r.status]))
         if role == Role.ARTICLE_ID:

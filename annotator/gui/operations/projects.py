@@ -173,11 +173,17 @@ def import_folder(win: MainWindow) -> None:
         import_paths(win, paths)
 
 
-def import_paths(win: MainWindow, paths: list[Path]) -> Job:
-    """Import in the background with a progress dialog; Cancel leaves nothing imported."""
-    from annotator.corpus.importer import import_paths as import_into
+def import_paths(win: MainWindow, paths: list[Path], split: bool = False) -> Job:
+    """Import in the background with a progress dialog; Cancel leaves nothing imported.
 
-    job = Job(win.session.store.path, partial(_import_job, import_into, list(paths)))
+    An article over the size limit (settings value ``max_article_size``, default 2MB) fails the
+    import; the user is then offered to split such articles at blank lines and import again.
+    """
+    from annotator.corpus.importer import import_paths as import_into
+    from annotator.corpus.sizes import ArticleLimit, ArticleTooLarge
+
+    limit = ArticleLimit(_max_article_bytes(), split)
+    job = Job(win.session.store.path, partial(_import_job, import_into, list(paths), limit))
     dialog = QProgressDialog(
         translate("MainWindow", "Importing articles…"), translate("MainWindow", "Cancel"), 0, 0, win
     )
@@ -205,6 +211,11 @@ def import_paths(win: MainWindow, paths: list[Path]) -> Job:
 
     def failed(exc) -> None:
         dialog.reset()
+        if isinstance(exc, ArticleTooLarge) and not split:
+            if ProjectDialogs.split_huge(win, str(exc)):
+                win.runner.wait()
+                import_paths(win, paths, split=True)
+            return
         show_error(win, exc, translate("MainWindow", "Import failed"))
 
     job.progress.connect(progress)
@@ -225,5 +236,15 @@ def _merge_job(path, store, progress, cancel):
     return merge_projects(store, path)
 
 
-def _import_job(import_into, paths, store, progress, cancel):
-    return import_into(store, paths, progress=progress, cancel=cancel)
+def _import_job(import_into, paths, limit, store, progress, cancel):
+    return import_into(store, paths, progress=progress, cancel=cancel, limit=limit)
+
+
+def _max_article_bytes() -> int:
+    """The settings value ``max_article_size`` (e.g. 2MB); the default when unset or bad."""
+    from annotator.corpus.sizes import DEFAULT_MAX_ARTICLE_BYTES, parse_size
+
+    try:
+        return parse_size(settings.get("max_article_size") or "")
+    except ValueError:
+        return DEFAULT_MAX_ARTICLE_BYTES

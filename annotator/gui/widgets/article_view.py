@@ -10,7 +10,6 @@ show as dashed underlines and hollow chips; the current sentence has a marker an
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -18,8 +17,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
-    QPainter,
-    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,13 +24,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator.gui.widgets.gutter import paint_gutter
 from annotator.records import AnnotationState, Article, Sentence, SpanValue
 from annotator.schema import LabelSchema
 from annotator.text.utf16 import Utf16Map
+from annotator.text.window import text_window
 
 GUTTER = 46
 BOILERPLATE_GREY = "#9a9a9a"
 CURRENT_BG = "#fff1a8"
+# A longer article is laid out a window of paragraphs at a time (annotator.text.window): a
+# 2 MB article took 2 s to lay out whole.
+WINDOW_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,12 @@ class _Gutter(QWidget):
 
 class ArticleView(QTextEdit):
     """Signals: ``sentence_clicked(sentence_id)`` when a sentence is clicked;
-    ``selection_made()`` when the mouse selected text inside the article."""
+    ``selection_made()`` when the mouse selected text inside the article; ``painted()`` once
+    after an article was set, when it has been painted."""
 
     sentence_clicked = Signal(int)
     selection_made = Signal()
+    painted = Signal()
 
     def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +103,11 @@ class ArticleView(QTextEdit):
         self.setViewportMargins(GUTTER, 0, 0, 0)
         self._gutter = _Gutter(self)
         self.verticalScrollBar().valueChanged.connect(self._gutter.update)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self._sentences: list[Sentence] = []
+        self._visible: list[Sentence] = []  # every sentence shown (a window of them is laid out)
+        self._window = (0, 0)
+        self._shifting = False
         self.article: Article | None = None
         self.placed: list[Placed] = []
         self._by_id: dict[int, Placed] = {}
@@ -126,6 +135,7 @@ class ArticleView(QTextEdit):
         suggestions: dict[int, list] | None = None,
     ) -> None:
         self.article = article
+        self._announce_paint = True
         self.states = dict(states)
         self.suggestions = dict(suggestions or {})
         self._build(sentences)
@@ -134,7 +144,7 @@ class ArticleView(QTextEdit):
     def set_sentences(self, sentences: list[Sentence]) -> None:
         """The sentences changed (a boilerplate flag): rebuild, keeping the scroll position."""
         bar = self.verticalScrollBar().value()
-        self._build(sentences)
+        self._build(sentences, keep_window=True)
         self._render()
         self.verticalScrollBar().setValue(bar)
 
@@ -160,21 +170,63 @@ class ArticleView(QTextEdit):
 
     def set_current(self, sentence_id: int | None) -> None:
         previous, self.current = self.current, sentence_id
+        if sentence_id is not None and sentence_id not in self._by_id:
+            if any(s.sentence_id == sentence_id for s in self._visible):
+                self._build(self._sentences)  # outside the laid-out window: move the window
         self._render({previous, sentence_id} if self._sels else None)
         self.ensure_current_visible()
 
     def visible_ids(self) -> list[int]:
-        return [p.sentence.sentence_id for p in self.placed]
+        return [s.sentence_id for s in self._visible]
 
-    def _build(self, sentences: list[Sentence]) -> None:
+    def _on_scroll(self, value: int) -> None:
+        """Scrolled to an end of the laid-out window: move the window on, keeping the view."""
+        bar = self.verticalScrollBar()
+        i0, i1 = self._window
+        if self._shifting or not self.placed or bar.maximum() == 0:
+            return
+        if value >= bar.maximum() and i1 < len(self._visible):
+            keep, anchor = self.placed[-1], self._visible[i1]  # the next sentence comes in
+        elif value <= bar.minimum() and i0 > 0:
+            keep, anchor = self.placed[0], self._visible[i0 - 1]
+        else:
+            return
+        sid = keep.sentence.sentence_id
+        top = self.cursorRect(self._cursor(keep.start, keep.start)).top()
+        self._shifting = True
+        try:
+            self._build(self._sentences, anchor=anchor.sentence_id)
+            self._render()
+            p = self._by_id.get(sid)
+            if p is not None:  # keep what was on screen where it was
+                rect = self.cursorRect(self._cursor(p.start, p.start))
+                bar.setValue(bar.value() + rect.top() - top)
+        finally:
+            self._shifting = False
+
+    def _build(
+        self, sentences: list[Sentence], anchor: int | None = None, keep_window: bool = False
+    ) -> None:
+        """Lay out the window of visible sentences around ``anchor`` (default: the current one)."""
+        self._sentences = sentences
+        old_first = self.placed[0].sentence.sentence_id if keep_window and self.placed else None
+        visible = [s for s in sentences if not (self.hide_boilerplate and s.boilerplate)]
+        index = {s.sentence_id: k for k, s in enumerate(visible)}
+        want = self.current if anchor is None else anchor
+        self._window = text_window(
+            [len(s.text) for s in visible],
+            [s.paragraph for s in visible],
+            index.get(want, 0),  # type: ignore[arg-type]
+            WINDOW_CHARS,
+            start=index.get(old_first) if old_first is not None else None,  # type: ignore[arg-type]
+        )
+        self._visible = visible
         parts: list[str] = []
         placed: list[Placed] = []
         pos = 0
         prev: Sentence | None = None
         text = self.article.text if self.article else ""
-        for s in sentences:
-            if self.hide_boilerplate and s.boilerplate:
-                continue
+        for s in visible[self._window[0] : self._window[1]]:
             if prev is not None:
                 if s.paragraph != prev.paragraph:
                     sep = "\n"  # a new block: paragraphs get spacing from the block format
@@ -361,63 +413,17 @@ class ArticleView(QTextEdit):
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
 
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if getattr(self, "_announce_paint", False):
+            self._announce_paint = False
+            self.painted.emit()
+
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 600)
 
     def paint_gutter(self, gutter: QWidget) -> None:
-        painter = QPainter(gutter)
-        painter.fillRect(gutter.rect(), QColor("#f4f4f4"))
-        labels = {lab.id: lab for lab in self.schema.labels}
-        height = self.viewport().height()
-        offset = self.viewport().y() - gutter.y()
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
-        small.setBold(True)
-        painter.setFont(small)
-        scroll = self.verticalScrollBar().value()
-        tops = self._line_tops()
-        first = max(0, bisect_right([t for t, _h in tops], scroll - 40) - 1)
-        for p, (top, line_h) in zip(self.placed[first:], tops[first:], strict=False):
-            y = top - scroll + offset
-            if y > height:
-                break
-            rect = QRect(0, y, 0, line_h)
-            y = rect.top()
-            sid = p.sentence.sentence_id
-            x = 3
-            if sid == self.current:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#d08a00"))
-                painter.drawRect(0, y + 2, 3, rect.height() - 4)
-            state = self.states.get(sid)
-            if state and state.decided and not state.labels:
-                painter.setPen(QColor("#7a7a7a"))
-                painter.drawText(QRect(x, y, 12, rect.height()), Qt.AlignmentFlag.AlignCenter, "∅")
-                x += 13
-            for lab in state.labels if state else ():
-                if lab not in labels:
-                    continue
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(labels[lab].color))
-                chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
-                painter.drawRoundedRect(chip, 3, 3)
-                painter.setPen(QColor("white"))
-                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, labels[lab].key)
-                x += 14
-            if self.show_suggestions:
-                for sug in self.suggestions.get(sid, []):
-                    lab = labels.get(getattr(sug, "label", None))
-                    if lab is None or (state and lab.id in state.labels):
-                        continue
-                    pen = QPen(QColor(lab.color))
-                    pen.setStyle(Qt.PenStyle.DashLine)
-                    painter.setPen(pen)
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
-                    painter.drawRoundedRect(chip, 3, 3)
-                    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, lab.key)
-                    x += 14
-        painter.end()
+        paint_gutter(self, gutter)
 
     # ------------------------------------------------------------------ mouse
 

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from annotator.gui.plain import plain_label
 from annotator.gui.widgets.charts import BarChart
 from annotator.review.dashboard import DashboardData
 
@@ -23,7 +24,7 @@ class Dashboard(QDialog):
         names = {lab.id: lab.name.get(language) for lab in schema.labels}
         body = QWidget()
         grid = QGridLayout(body)
-        summary = QLabel(
+        summary = plain_label(
             self.tr(
                 "%d sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s."
             )

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from annotator.gui.plain import plain_tip
 from annotator.schema import Field, parse_number
 
 TYPING_PAUSE_MS = 800  # a text or number field is saved this long after the last key
@@ -39,7 +40,7 @@ class FieldEditor(QWidget):
         self.widget = self._make()
         layout.addWidget(self.widget)
         if field.help:
-            self.widget.setToolTip(field.help.get(language))
+            self.widget.setToolTip(plain_tip(field.help.get(language)))
 
     def _make(self) -> QWidget:
         f = self.field
@@ -100,7 +101,7 @@ class FieldEditor(QWidget):
         self.widget.setStyleSheet("border: 1px solid #d33;" if message else "")
         self.error = message
         if message:
-            self.widget.setToolTip(message)
+            self.widget.setToolTip(plain_tip(message))
 
     error: str | None = None
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import edits
+from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.session import ProjectSession
 from annotator.gui.widgets.fields import FieldEditor
 from annotator.records import AnnotationState, SpanValue
@@ -87,13 +88,13 @@ class FormPanel(QWidget):
             ed.typing.connect(self.typing)
             ed.committed.connect(partial(self._on_article_field, f.id))
             self.article_fields[f.id] = ed
-            form.addRow(f.name.get(language), ed)
+            form.addRow(plain_label(f.name.get(language)), ed)
         layout.addWidget(self.article_box)
 
         # the sentence and its labels
         self.sentence_box = QGroupBox(self.tr("Sentence"))
         sbox = QVBoxLayout(self.sentence_box)
-        self.sentence_text = QLabel()
+        self.sentence_text = plain_label()
         self.sentence_text.setWordWrap(True)
         self.sentence_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence_text.setObjectName("sentence_text")
@@ -106,7 +107,7 @@ class FormPanel(QWidget):
             b.setObjectName(f"label_{lab.id}")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             desc = lab.description.get(language) if lab.description else ""
-            b.setToolTip(f"{lab.name.zh} / {lab.name.en} ({lab.key})\n{desc}")
+            b.setToolTip(plain_tip(f"{lab.name.zh} / {lab.name.en} ({lab.key})\n{desc}"))
             b.setStyleSheet(_button_style(lab.color))
             b.clicked.connect(partial(self._on_label_clicked, lab.id))
             self.label_buttons[lab.id] = b
@@ -133,7 +134,7 @@ class FormPanel(QWidget):
                 ed.typing.connect(self.typing)
                 ed.committed.connect(partial(self._on_label_field, lab.id, f.id))
                 self.label_fields[lab.id][f.id] = ed
-                lay.addRow(f.name.get(language) + (" *" if f.required else ""), ed)
+                lay.addRow(plain_label(f.name.get(language) + (" *" if f.required else "")), ed)
             box.setVisible(False)
             self.label_boxes[lab.id] = box
             layout.addWidget(box)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.plain import plain_label, plain_tip
+
 
 class UncertainDock(QDockWidget):
     """Signals: ``sentence_chosen(article_id, sentence_id)``."""
@@ -26,7 +28,9 @@ class UncertainDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.info = QLabel(self.tr("Learn → Retrain model (Ctrl+R) to rank undecided sentences."))
+        self.info = plain_label(
+            self.tr("Learn → Retrain model (Ctrl+R) to rank undecided sentences.")
+        )
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.list = QListWidget()
@@ -47,7 +51,7 @@ class UncertainDock(QDockWidget):
             text = texts.get(sid, "")
             item = QListWidgetItem(f"{u:.2f}  {text[:60]}{'…' if len(text) > 60 else ''}")
             item.setData(Qt.ItemDataRole.UserRole, (aid, sid))
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             self.list.addItem(item)
         self.info.setText(
             self.tr(

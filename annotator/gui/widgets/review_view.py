@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator import edits, review
 from annotator.errors import AnnotatorError
 from annotator.gui.errors import show_error
+from annotator.gui.plain import plain_label, plain_tip
 from annotator.records import AnnotationState
 
 DIFF_BG = "#fff0b3"
@@ -82,7 +82,7 @@ class ReviewView(QWidget):
         dash = QPushButton(self.tr("Dashboard…"))
         dash.clicked.connect(self.dashboard_requested.emit)
         top.addWidget(dash)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.progress_label.setObjectName("review_progress")
         top.addWidget(self.progress_label, 1)
 
@@ -105,7 +105,7 @@ class ReviewView(QWidget):
 
         right = QGroupBox(self.tr("Gold candidate"))
         rl = QVBoxLayout(right)
-        self.candidate_info = QLabel()
+        self.candidate_info = plain_label()
         self.candidate_info.setWordWrap(True)
         rl.addWidget(self.candidate_info)
         self.label_buttons: dict[str, QPushButton] = {}
@@ -209,7 +209,7 @@ class ReviewView(QWidget):
             row = QListWidgetItem(
                 f"{titles[item.article_id][:16]} · #{item.position}  [{labels or '/'.join(item.aspects)}]"
             )
-            row.setToolTip(" / ".join(f"{a}≠{b}" for a, b in item.pairs))
+            row.setToolTip(plain_tip(" / ".join(f"{a}≠{b}" for a, b in item.pairs)))
             self.queue_list.addItem(row)
         self.queue_list.blockSignals(False)
         self.prog = prog
