@@ -94,11 +94,14 @@ def pairs(
 def threshold_for_precision(pairs_: Sequence[tuple[float, bool]], target: float) -> float | None:
     """The lowest score threshold whose precision is at least ``target`` (max recall), or None.
 
-    Thresholds are the observed scores; the precision at each is over all sentences scoring at
-    or above it. None when no threshold reaches the target.
+    The precision at an observed score is over all sentences scoring at or above it. The
+    threshold returned lies halfway between the lowest such score and the next lower observed
+    one (or zero), so a score a little below what calibration saw still counts. None when no
+    threshold reaches the target.
     """
     ranked = sorted((p for p in pairs_ if p[0] > 0), key=lambda p: -p[0])
     best = None
+    below = 0.0
     tp = fp = 0
     i = 0
     while i < len(ranked):
@@ -109,4 +112,5 @@ def threshold_for_precision(pairs_: Sequence[tuple[float, bool]], target: float)
             i += 1
         if tp / (tp + fp) >= target:
             best = score
-    return best
+            below = ranked[i][0] if i < len(ranked) else 0.0
+    return None if best is None else (best + below) / 2

@@ -17,9 +17,9 @@ from annotator.extractors.scoring import threshold_for_precision
 
 def test_the_lowest_threshold_reaching_the_precision_is_chosen():
     pairs = [(0.9, True), (0.8, True), (0.7, False), (0.6, True), (0.5, False), (0.4, False), (0.0, True)]
-    # at 0.8: 2/2; at 0.7: 2/3; at 0.6: 3/4 = 0.75; at 0.5: 3/5
-    assert threshold_for_precision(pairs, 0.75) == 0.6
-    assert threshold_for_precision(pairs, 0.9) == 0.8
+    # at 0.8: 2/2; at 0.7: 2/3; at 0.6: 3/4 = 0.75; at 0.5: 3/5 — halfway to the next score down
+    assert threshold_for_precision(pairs, 0.75) == pytest.approx(0.55)
+    assert threshold_for_precision(pairs, 0.9) == pytest.approx(0.75)
     assert threshold_for_precision([(0.5, False)], 0.85) is None
 
 
