@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from annotator.extractors.base import Context, Extractor, Suggestion
+from annotator.extractors.base import (
+    ArticleSentence,
+    Context,
+    Extractor,
+    Suggestion,
+    run_article,
+)
 from annotator.records import Sentence
 from annotator.store import Store
 from annotator.store.suggestions import StoredSuggestion
@@ -43,6 +49,10 @@ def extract_article(
     ctx = contexts(sentences, title)
     pairs = [(s, c) for s, c in zip(sentences, ctx, strict=True) if not s.boilerplate]
     many = getattr(extractor, "extract_many", None)
+    if getattr(extractor, "extract_article", None) is not None:  # stories run across sentences
+        inputs = [ArticleSentence(s.text, s.boilerplate, s.paragraph) for s in sentences]
+        whole = run_article(extractor, title, inputs)
+        return [(s, r) for s, r in zip(sentences, whole, strict=True) if not s.boilerplate]
     if many is not None:
         results = many([s.text for s, _c in pairs])
     else:

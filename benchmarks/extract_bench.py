@@ -19,8 +19,8 @@ def main() -> None:
     args = parser.parse_args()
     from corpus import generate_articles
 
-    from annotator.text.boilerplate import flag_boilerplate
     from annotator.extractors.registry import builtin_extractors
+    from annotator.text.boilerplate import flag_boilerplate
     from annotator.text.segment import split_sentences
 
     texts = generate_articles(args.articles)
