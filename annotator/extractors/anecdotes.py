@@ -1,25 +1,31 @@
 """Anecdotes (案例): narration of one concrete incident or a particular person's experience.
 
-Signals, each with its weight (a sentence is suggested when the combined score reaches 0.5:
-score = 1 - Π(1 - weight)); examples from the seed articles:
+A sentence's own evidence (each signal with its weight; it starts a story when the combined score
+1 - Π(1 - weight) reaches 0.5). Examples written for these docs; a counter-example after "not":
 
-* DATED EVENT (0.55) — a specific day or moment with an event: 7月3日,一名盗窃犯……逃窜;
-  9月23日晚,……接群众报警; 前些日子 / 近日 / 前不久 count as the moment.
-* PERSON (0.55) — a described or named individual: 郝某, 李某, 谢某某, 刘先生, 李女士, 王大姐,
-  村民王谋仁老人, 一名员工, 一年轻女子, 受害人, 商户, 经营户.
-* ATTRIBUTED QUOTE (0.7) — “……” followed by who said it (说, 表示, 道谢, 称赞, 介绍), when the
-  speaker is not an official stating policy (书记, 厅长, 局长, 处长, 支队长, 负责人介绍 of a
-  police unit) and not a group (民警们纷纷表态).
-* DIALOGUE (0.55) — a sentence that is all quotation: “外面太危险了,先进来说。”
-* CASE (0.5) — incident vocabulary: 接到报警, 破获一起, 赶到现场, 被盗, 被骗, 逃窜, 轻生, 跳桥,
-  调解一起, 收网; and named cases: “4.03”……案, “5·20”……案, 侦破……案.
-* GENERIC (−) — descriptions of police work in general lower the score: 各级公安机关, 全市公安,
-  全省, 始终坚持, 持续, 深入开展; routine administration (召开, 会议, 听取, 部署, 启动仪式).
+* DATED EVENT / MOMENT (0.55) — a day or moment with an event, or a moment opening the sentence:
+  3月8日晚,一辆货车在桥上抛锚; 去年冬天,…; 凌晨两点,…. Not: 今年以来,… (a period: a total).
+* PERSON (0.55) — a described or named individual: 吴某, 周女士, 老杨, 孙大伯, 26岁的小彭, 一名外卖员.
+  Not: 民警们, 广大群众 (a crowd).
+* SPEECH (0.7 when a citizen speaks, 0.55 for a first- or second-person quote with no speaker):
+  “…”摊主老周说; 货车司机刘建国说:“…”; 她小声嘀咕:“我还以为…”. Who speaks decides: the
+  words between the quote and the speech verb, or before the colon. Not: an official
+  (“…”县公安局局长在会上表示), a crowd (队员们齐声表态), a quoted directive or pledge (“要把…”).
+* DIALOGUE (0.55) — a sentence that is all quotation: “别怕,先把手给我。”
+* CASE (0.5) — incident vocabulary: 接到报警, 破获一起, 赶到现场, 被骗, “3·15”…案.
+* VETOES — case words in a sentence of totals are no anecdote (今年以来全市共破获盗窃案320起);
+  policy, routine administration or comment without a person or a citizen's speech are not either.
+
+Stories as passages (``extract_article``, see ``story.py``): after a start, the sentences that go on
+telling it are anecdote (他随手抓起一件外套追了出去。) until a total, policy, advice, comment, an
+official's speech or a heading ends it; a heading naming the incident below is anecdote. Not: the
+scene before any incident (盛夏的河湾县,河道纵横。).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annotator.extractors import story
 from annotator.extractors.base import ArticleSentence, Context, Suggestion
@@ -91,27 +97,67 @@ def _combine(weights: list[float]) -> float:
     return 1.0 - p
 
 
+@lru_cache(maxsize=8192)
+def _signals(text: str) -> tuple[tuple[str, float], ...]:
+    found: dict[str, float] = {}
+    if DATE.search(text) and EVENT.search(text) or MOMENT.search(text.strip()):
+        found["dated_event"] = 0.55
+    if PERSON.search(text):
+        found["person"] = 0.55
+    speech = _speech(text)
+    if speech == "citizen":
+        found["attributed_quote"] = 0.7
+    elif speech == "first_person":
+        found["speech"] = 0.55
+    if DIALOGUE.match(text.strip().rstrip("。")) or DIALOGUE.match(text.strip()):
+        found["dialogue"] = 0.55
+    if CASE.search(text):
+        found["case"] = 0.5
+    return tuple(found.items())
+
+
+@lru_cache(maxsize=8192)
+def _speech(text: str) -> str:
+    speakers = [m.group(1) for m in SAID.finditer(text)]
+    speakers += [m.group(1) for m in SAYS.finditer(text)]
+    quotes = [m.group(1) for m in QUOTED.finditer(text)]
+    policy = any(POLICY_QUOTE.search(q) for q in quotes)
+    if any(OFFICIAL.search(w) for w in speakers):
+        return "official"
+    if policy:
+        return "policy"
+    if speakers and all(GROUP.search(w) for w in speakers):
+        return "group"
+    if speakers:
+        return "citizen"
+    if any(FIRST_SECOND.search(q) for q in quotes):
+        return "first_person"
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def _strong(text: str) -> float:
+    found = dict(_signals(text))
+    if not found:
+        return 0.0
+    score = _combine(list(found.values()))
+    own = "attributed_quote" in found or "person" in found
+    if GENERIC.search(text) and not own:
+        score *= 0.6
+    if story.AGGREGATE.search(text) and "attributed_quote" not in found:
+        return 0.0  # case words in a sentence of totals: a statistic, not a story
+    if (story.GENERIC.search(text) or story.COMMENT.search(text)) and not own:
+        return 0.0
+    return score if score >= 0.5 else 0.0
+
+
 class Anecdotes:
     name = NAME
     version = VERSION
     labels = (LABEL,)
 
     def signals(self, text: str, context: Context | None = None) -> dict[str, float]:
-        found: dict[str, float] = {}
-        if DATE.search(text) and EVENT.search(text) or MOMENT.search(text.strip()):
-            found["dated_event"] = 0.55
-        if PERSON.search(text):
-            found["person"] = 0.55
-        speech = self.speech(text)
-        if speech == "citizen":
-            found["attributed_quote"] = 0.7
-        elif speech == "first_person":
-            found["speech"] = 0.55
-        if DIALOGUE.match(text.strip().rstrip("。")) or DIALOGUE.match(text.strip()):
-            found["dialogue"] = 0.55
-        if CASE.search(text):
-            found["case"] = 0.5
-        return found
+        return dict(_signals(text))
 
     @staticmethod
     def speech(text: str) -> str:
@@ -119,48 +165,18 @@ class Anecdotes:
         "first_person" (a quote in the first or second person, speaker unknown), "official",
         "group" or "policy" (a title holder, a crowd, or a quoted directive or pledge), or "" (no
         speech)."""
-        speakers = [m.group(1) for m in SAID.finditer(text)]
-        speakers += [m.group(1) for m in SAYS.finditer(text)]
-        quotes = [m.group(1) for m in QUOTED.finditer(text)]
-        policy = any(POLICY_QUOTE.search(q) for q in quotes)
-        if any(OFFICIAL.search(w) for w in speakers):
-            return "official"
-        if policy:
-            return "policy"
-        if speakers and all(GROUP.search(w) for w in speakers):
-            return "group"
-        if speakers:
-            return "citizen"
-        if any(FIRST_SECOND.search(q) for q in quotes):
-            return "first_person"
-        return ""
+        return _speech(text)
 
     def strong(self, text: str) -> float:
         """The sentence's own anecdote score (0 when vetoed): what starts a story."""
-        found = self.signals(text)
-        if not found:
-            return 0.0
-        score = _combine(list(found.values()))
-        own = "attributed_quote" in found or "person" in found
-        if GENERIC.search(text) and not own:
-            score *= 0.6
-        if story.AGGREGATE.search(text) and "attributed_quote" not in found:
-            return 0.0  # case words in a sentence of totals: a statistic, not a story
-        if (story.GENERIC.search(text) or story.COMMENT.search(text)) and not own:
-            return 0.0
-        return score if score >= 0.5 else 0.0
+        return _strong(text)
 
     def extract_article(
         self, title: str, sentences: list[ArticleSentence]
     ) -> list[list[Suggestion]]:
         """Stories as passages: a sentence continuing a started story is anecdote too."""
         own = [self.strong(s.text) if not s.boilerplate else 0.0 for s in sentences]
-        by_text = {s.text: o for s, o in zip(sentences, own, strict=True)}
-        flags = story.story_flags(
-            sentences,
-            lambda t: by_text.get(t, 0.0) > 0,
-            lambda t: self.speech(t) in ("official", "group", "policy"),
-        )
+        flags = self.story_flags(sentences, own)
         out: list[list[Suggestion]] = []
         for s, o, flag in zip(sentences, own, flags, strict=True):
             if flag == "start":
@@ -172,6 +188,19 @@ class Anecdotes:
             else:
                 out.append([])
         return out
+
+    def story_flags(
+        self, sentences: list[ArticleSentence], own: list[float] | None = None
+    ) -> list[str]:
+        """Per sentence: "start", "continues", "heading" (part of a story) or ""."""
+        if own is None:
+            own = [self.strong(s.text) if not s.boilerplate else 0.0 for s in sentences]
+        by_text = {s.text: o for s, o in zip(sentences, own, strict=True)}
+        return story.story_flags(
+            sentences,
+            lambda t: by_text.get(t, 0.0) > 0,
+            lambda t: self.speech(t) in ("official", "group", "policy"),
+        )
 
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
         score = self.strong(text)

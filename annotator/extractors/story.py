@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.extractors.base import ArticleSentence
 
@@ -94,6 +95,7 @@ def is_heading(
     return alone and len(text) <= 30 and not TERMINAL.search(text)
 
 
+@lru_cache(maxsize=8192)
 def ends_story(text: str) -> bool:
     return bool(
         AGGREGATE.search(text)
