@@ -54,8 +54,10 @@ def on_word_boundaries(text: str, spans: list[SuggestedSpan]) -> list[SuggestedS
 
 
 def _ends_word(text: str, end: int) -> bool:
-    from annotator.text.tokens import tokenize
+    from annotator.text.tokens import in_dictionary, tokenize
 
+    if not in_dictionary(text[end - 1 : end + 1]):
+        return True  # the unit and the next character make no word: 12名嫌疑人
     return not any(t.start < end < t.end for t in tokenize(text))
 
 

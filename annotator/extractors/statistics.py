@@ -165,12 +165,13 @@ class Statistics:
         """As ``extract``, but a figure that only describes one incident of a story is dropped."""
         from annotator.extractors.anecdotes import Anecdotes
 
+        found = [[] if s.boilerplate else self.extract(s.text) for s in sentences]
+        if not any(found):
+            return found
         flags = Anecdotes().story_flags(sentences)
         return [
-            []
-            if s.boilerplate or (flag and statistic_vetoes.story_veto(s.text))
-            else self.extract(s.text)
-            for s, flag in zip(sentences, flags, strict=True)
+            [] if flag and statistic_vetoes.story_veto(s.text) else f
+            for s, f, flag in zip(sentences, found, flags, strict=True)
         ]
 
     # --- end of vetoes ---

@@ -47,7 +47,9 @@ GENERIC = re.compile(
     r"警方提[醒示]|提[醒示](?:广大|廣大|市民|群众|羣眾|家长|家長)|广大(?:群众|市民|家长)|務必|务必|"
     r"作[^，,。]{0,4}讲话|講話|通报了|通報了|表态发言|授旗|宣誓|授牌|举行|舉行|"
     r"深入开展|扎实开展|常态化|长效机制|工作机制|体制|全面(?:推行|落实|推进)|推行|建立健全|"
-    r"召开|部署会|誓师|启动仪式|仪式|宣传日|宣传月|出席|主持"
+    r"召开|部署会|誓师|启动仪式|仪式|宣传日|宣传月|出席|主持|"
+    r"(?:公安机关|公安局|公安|警方)(?:始终|主动|紧盯|开展|采取|完善|推行|坚持|聚焦|组建|积极)|"
+    r"^[^，,。]{2,6}以[来來][，,]|举措|体系|品牌"
 )
 COMMENT = re.compile(
     r"缩影|生动体现|真实写照|注脚|折射出|不仅是[^。]*更是|这样的|這樣的|像[^。，,]{0,8}这样|"
@@ -97,7 +99,9 @@ def is_heading(
 
 @lru_cache(maxsize=8192)
 def ends_story(text: str) -> bool:
-    return bool(
+    from annotator.extractors.slogan_frames import maxim
+
+    return maxim(text.strip().rstrip("。!！")) or bool(
         AGGREGATE.search(text)
         or GENERIC.search(text)
         or COMMENT.search(text)
