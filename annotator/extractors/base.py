@@ -64,6 +64,16 @@ class Combined:
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
         return [s for p in self.parts for s in p.extract(text, context)]
 
+    def extract_article(
+        self, title: str, sentences: Sequence[ArticleSentence]
+    ) -> list[list[Suggestion]]:
+        """Each part over the whole article (parts that read stories get to), merged."""
+        merged: list[list[Suggestion]] = [[] for _ in sentences]
+        for p in self.parts:
+            for row, found in zip(merged, run_article(p, title, sentences), strict=True):
+                row.extend(found)
+        return merged
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleSentence:

@@ -21,20 +21,28 @@ Not slogans: a campaign or programme name alone (“百日行动”, “夏季�
 a crime category (黄赌毒), a quoted metaphor of one to three characters (“守夜人”, “警察蓝”,
 “组合拳”, “防控网”), a heading that only names its topic (下好先手棋助力经济复苏). Spans leave
 the quotation marks out; the canonical phrase is the span, and the kind says which pattern.
+
+v2 (``slogan_frames.py``, with examples and counter-examples there): quotes in a formula frame
+(坚持“守土有责”, “邻里守望”机制), straight ASCII quotes, set national formulas unquoted
+(共建共治共享), maxims of two parallel clauses (安全是发展的底线,稳定是民生的保障), heading mottos
+only with pledge words (为民守夜 平安有我, not 严打犯罪 成效明显), and unquoted numbered
+formulas only on jieba word boundaries (一村一辅警, not 一千二百余万 or 第二天一早).
 """
 
 from __future__ import annotations
 
 import re
 
+from annotator.extractors import slogan_frames as frames
 from annotator.extractors.base import Context, SuggestedSpan, Suggestion
 
 NAME = "slogans"
-VERSION = "1"
+VERSION = "2"
 LABEL = "slogan"
 
 CN_NUM = "一二两三四五六七八九十百"
 QUOTE = re.compile(r"[“「]([^“”「」]{1,60})[”」]")
+ASCII_QUOTE = re.compile(r'"([^"“”「」]{1,60})"')
 NAME_SUFFIX = re.compile(
     r"(行动|警务|活动|工程|专项|会战|战役|品牌|平台|系统|中心|大脑|工作站|服务站|警务站)$"
 )
@@ -165,16 +173,20 @@ def _parallel_runs(series: str) -> list[tuple[int, int]]:
 
 def _motto(text: str, context: Context | None) -> bool:
     body = text.strip().split("——")[0].strip()
-    if len(body) > 24:
+    if len(body) > 36:
         return False
     if re.search(r"([\u4e00-\u9fff])\1", body):
         return False  # 一组组, 熙熙攘攘: description, not a motto
+    stripped = body.rstrip("。!！;；")
+    heading_like = stripped == body and not re.search(r"[。!！?？]", body)
     m = HALVES.match(body)
     if m and _parallel([m.group(1), m.group(2)]):
+        # a heading of two halves is a motto only with pledge words, not naming a line of work
+        return frames.heading_motto(body) if heading_like else frames.maxim(stripped)
+    if frames.maxim(stripped) and not heading_like:
         return True
-    m = THIRDS.match(body)
-    if m and _parallel([m.group(2), m.group(3)]):
-        return True
+    if len(body) > 24:
+        return False
     heading = (
         context is None or (context.paragraph_start and context.paragraph_end) or len(body) <= 8
     )
@@ -210,11 +222,16 @@ class Slogans:
     def formulas(self, text: str, context: Context | None = None) -> list[SuggestedSpan]:
         found: list[tuple[int, int, str]] = []
         quoted_ranges = []  # formulas and names in quotation marks; speech stays searchable
-        for m in [*QUOTE.finditer(text), *INNER_QUOTE.finditer(text)]:
+        quotes = [*QUOTE.finditer(text), *INNER_QUOTE.finditer(text)]
+        if "“" not in text and "「" not in text:
+            quotes += list(ASCII_QUOTE.finditer(text))
+        for m in quotes:
             if SPEECH.search(m.group(1)):
                 continue
             quoted_ranges.append((m.start(), m.end()))
             kind = _quoted_kind(m.group(1))
+            if kind is None and _framed_formula(text, m):
+                kind = "quoted"
             if kind:
                 found.append((m.start(1), m.end(1), kind))
         outside = _blank(text, quoted_ranges)
@@ -224,7 +241,12 @@ class Slogans:
             piece = m.group()
             if re.search(r"(.)\1", piece) or NAME_SUFFIX.search(piece):
                 continue  # 一组组, 一项项: reduplication is not a formula
-            found.append((m.start(), m.end(), "numbered"))
+            cut = frames.numbered_span(text, m.start(), m.end())
+            if cut is None:
+                continue  # 一千二百余万, 第二天一早, 一步一步: numbers and repetitions
+            found.append((*cut, "numbered"))
+        for start, end in frames.set_formulas(outside):
+            found.append((start, end, "quoted"))
         for m in SERIES.finditer(outside):
             for start, end in _parallel_runs(m.group()):
                 found.append((m.start() + start, m.start() + end, "parallel"))
@@ -240,6 +262,16 @@ class Slogans:
                 spans.append(SuggestedSpan(start, end, {"kind": kind}))
                 last = end
         return spans
+
+
+def _framed_formula(text: str, m: re.Match) -> bool:
+    """A quote that is not a formula by its shape, but stands in a formula frame (坚持“…”)."""
+    inner = m.group(1).strip()
+    if not 2 <= len(inner) <= 30 or STYLE.search(inner) or NAME_SUFFIX.search(inner):
+        return False
+    if re.search(r"\d", inner):
+        return False  # 坚持“2024”: a year or a code
+    return frames.framed(text, m.start(1), m.end(1))
 
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:

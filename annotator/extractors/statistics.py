@@ -21,17 +21,25 @@ Not figures:
   or joined by + (4+4+8);
 * page metadata (阅读:189377, ICP and licence numbers, phone numbers): no unit follows;
 * a value that only describes one incident's object: 价值7万余元的商品, 被骗的5万元.
+
+Vetoes (``statistic_vetoes.py``, v2; examples written for these docs): an ordinal or a unit that
+is only the start of a word (第37个宣传日, 联合3部门); a ceremony line-up or attendance (6个方队、
+25辆警车整齐列队) and a background description (常住人口4万余人), unless a result is reported too
+(誓师大会上通报,全市共抓获嫌疑人300名); and, reading the article (``extract_article``), a figure
+inside a story that only describes the incident (他家的3头牛不见了), unless it is a police result
+(当场抓获嫌疑人2名) or money kept for a victim (我这6万元总算保住了).
 """
 
 from __future__ import annotations
 
 import re
 
-from annotator.extractors.base import Context, SuggestedSpan, Suggestion
+from annotator.extractors import statistic_vetoes
+from annotator.extractors.base import ArticleSentence, Context, SuggestedSpan, Suggestion
 from annotator.text.numbers import parse_cn_number
 
 NAME = "statistics"
-VERSION = "1"
+VERSION = "2"
 LABEL = "statistic"
 
 UNITS = (
@@ -112,7 +120,7 @@ class Statistics:
     labels = (LABEL,)
 
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]:
-        spans = self.figures(text)
+        spans = self.kept(text)
         if not spans:
             return []
         first = spans[0]
@@ -123,6 +131,30 @@ class Statistics:
         score = 0.95 if any(ch.isdigit() for s in spans for ch in text[s.start : s.end]) else 0.75
         return [Suggestion(LABEL, score, tuple(spans), fields)]
 
+    # --- vetoes (statistic_vetoes.py): word boundaries, ceremonies, background, stories ---
+    def kept(self, text: str) -> list[SuggestedSpan]:
+        """The figures that stand as statistics on the sentence alone."""
+        spans = statistic_vetoes.on_word_boundaries(text, self.figures(text))
+        if spans and statistic_vetoes.sentence_veto(text):
+            return []
+        return spans
+
+    def extract_article(
+        self, title: str, sentences: list[ArticleSentence]
+    ) -> list[list[Suggestion]]:
+        """As ``extract``, but a figure that only describes one incident of a story is dropped."""
+        from annotator.extractors.anecdotes import Anecdotes
+
+        found = [[] if s.boilerplate else self.extract(s.text) for s in sentences]
+        if not any(found):
+            return found
+        flags = Anecdotes().story_flags(sentences)
+        return [
+            [] if flag and statistic_vetoes.story_veto(s.text) else f
+            for s, f, flag in zip(sentences, found, flags, strict=True)
+        ]
+
+    # --- end of vetoes ---
     def figures(self, text: str) -> list[SuggestedSpan]:
         quoted = _quoted_ranges(text)
         found: list[tuple[int, int, dict]] = []

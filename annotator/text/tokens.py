@@ -68,6 +68,12 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize_cached(text))
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary (with the project's words) lists ``word``: a cheap check before
+    tokenizing a whole sentence."""
+    return bool(_jieba().FREQ.get(word))
+
+
 @lru_cache(maxsize=4096)
 def _pos_cached(text: str) -> tuple[Token, ...]:
     out: list[Token] = []

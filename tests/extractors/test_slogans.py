@@ -75,3 +75,45 @@ def test_not_slogans(text):
 def test_kind_and_canonical_fields():
     (g,) = SL.extract("以“三清三统一”为抓手")
     assert g.fields == {"canonical": "三清三统一", "kind": "numbered"}
+
+
+# --- frames, set formulas, maxims, heading mottos, unquoted numbers (v2); written here ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县派出所坚持“守土有责”，把警力压在一线。", ["守土有责"]),  # frame before the quote
+        ("推行“邻里守望”机制，让居民互相照应。", ["邻里守望"]),  # frame after the quote
+        ('全县坚持"打早打小、露头就打",保持高压态势。', ["打早打小、露头就打"]),  # ASCII quotes
+        ("要坚持共建共治共享，让群众成为平安的参与者。", ["共建共治共享"]),  # a set formula
+        ("推行一村一辅警制度。", ["一村一辅警"]),  # an unquoted numbered formula
+    ],
+)
+def test_formula_frames(text, expected):
+    assert spans(text) == expected
+
+
+def test_a_maxim_of_two_parallel_clauses():
+    assert spans("安全是发展的底线，稳定是民生的保障。") == ["安全是发展的底线，稳定是民生的保障"]
+
+
+def test_a_heading_motto_needs_pledge_words():
+    assert spans("为民守夜 平安有我", HEADING) == ["为民守夜 平安有我"]
+    assert spans("严打犯罪 成效明显", HEADING) == []  # names a line of work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持开展“清风行动”。",  # a campaign name in a frame
+        "推出“一站式”服务。",  # a manner
+        "海风拂面，渔火初上。",  # a scene, not a maxim
+        "雨停了，他们才收队。",  # narrative clauses
+        "他一步一步把老人背上了岸。",  # a repetition
+        "涉案金额一千二百余万元。",  # a Chinese number
+        "第二天一早，民警又上门了。",  # a time
+    ],
+)
+def test_not_formulas_v2(text):
+    assert spans(text) == []

@@ -74,3 +74,52 @@ def test_form_fields():
 
 def test_chinese_numbers():
     assert [cn_number(x) for x in ("一百余", "三千五百", "十二", "两万")] == [100, 3500, 12, 20000]
+
+
+# --- vetoes (v2): stories, ceremonies, background, word boundaries; sentences written here ---
+
+from annotator.extractors.base import ArticleSentence  # noqa: E402
+
+HEAD = ["河湾县公安局网站", "民警连夜追回村民耕牛", "发布时间:2025-03-02 来源:河湾县公安局"]
+
+
+def story_figures(*sentences):
+    arts = [ArticleSentence(t, False, i) for i, t in enumerate(HEAD)]
+    arts += [ArticleSentence(t, False, 9) for t in sentences]
+    return [bool(found) for found in ST.extract_article("标题", arts)][len(HEAD) :]
+
+
+def test_a_figure_describing_one_incident_is_no_statistic_but_its_police_result_is():
+    assert story_figures(
+        "3月1日凌晨，村民老吴家的3头耕牛一夜之间不见了。",
+        "民警顺着车辙追到邻县，当场抓获嫌疑人2名。",
+        "“多亏民警赶到，我这6万元的牛总算保住了。”老吴说。",
+        "他家的牛棚还是十年前盖的，只有20多平方米。",
+    ) == [False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由特警、交警组成的6个方队、25辆警车整齐列队。",  # ceremony line-up
+        "全县600余人参加活动。",
+        "该镇常住人口4万余人，外来务工人员占三成。",  # background of the place
+        "联合3部门开展整治。",  # 部 is not a unit here: the word is 部门
+        "今天是第37个全民禁毒宣传日。",  # an ordinal
+    ],
+)
+def test_vetoed_figures(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("誓师大会上通报，全市共抓获嫌疑人300名。", ["300名"]),  # a result reported at a ceremony
+        ("民警走访群众3万余人次。", ["3万余人次"]),  # work, not background
+        ("抓获嫌疑人12名，其中女性3名。", ["12名", "3名"]),
+        ("在全镇12个村全部设立警务室。", ["12个"]),
+    ],
+)
+def test_figures_kept_by_the_vetoes(text, expected):
+    assert spans(text) == expected
