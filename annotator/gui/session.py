@@ -136,16 +136,27 @@ class ProjectSession(QObject):
         self.article()
         return self._suggestions
 
-    def accept_suggestions(self) -> bool:
-        """Space: take the current sentence's suggestions into this annotator's layer (undoable)."""
+    def accept_suggestions(self) -> str | None:
+        """Take the current sentence's suggestions into this annotator's layer (undoable).
+
+        Returns None when they are in the layer (taken now or before), else why not: ``""``
+        when the sentence shows none, or the one-line message of the refused edit. A refused
+        accept writes nothing and is not remembered, so confirming records no outcome.
+        """
         sugs = self.suggestions()
-        if not sugs:
-            return False
-        changed = self.update_state(
-            lambda s: edits.accept_suggestions(s, sugs), self.tr("Accept suggestions")
+        sid = self.sentence_id
+        if not sugs or sid is None:
+            return ""
+        refused: list[AnnotatorError] = []
+        self.update_state(
+            lambda s: edits.accept_suggestions(s, sugs),
+            self.tr("Accept suggestions"),
+            refused=refused,
         )
-        self._accepted[self.sentence_id] = self.state()
-        return changed
+        if refused:
+            return str(refused[0])
+        self._accepted[sid] = self.state(sid)
+        return None
 
     def reject_suggestions(self) -> bool:
         """Shift+Space: reject the current sentence's suggestions (recorded; their ghosts go)."""
@@ -217,12 +228,18 @@ class ProjectSession(QObject):
 
     # ------------------------------------------------------------------ editing
 
-    def run_edit(self, step: Callable[[Store], Change]) -> bool:
-        """Run an edit step (apply or revert); emit ``changed`` or ``error``."""
+    def run_edit(
+        self, step: Callable[[Store], Change], refused: list[AnnotatorError] | None = None
+    ) -> bool:
+        """Run an edit step (apply or revert); emit ``changed``, or ``error`` (or, given a
+        ``refused`` list, put the error there for the caller to report)."""
         try:
             change = step(self.store)
         except AnnotatorError as e:
-            self.error.emit(e)
+            if refused is None:
+                self.error.emit(e)
+            else:
+                refused.append(e)
             return False
         if "boilerplate" in change.kinds:
             self.refresh_sentences()
@@ -230,11 +247,13 @@ class ProjectSession(QObject):
         self.saved.emit(self.store.path.name)
         return True
 
-    def apply(self, edit: Edit, merge_key: object = None) -> bool:
+    def apply(
+        self, edit: Edit, merge_key: object = None, refused: list[AnnotatorError] | None = None
+    ) -> bool:
         """Apply ``edit`` now (one transaction) and push it on the undo stack."""
         from annotator.gui.undo import EditCommand
 
-        if not self.run_edit(edit.apply):
+        if not self.run_edit(edit.apply, refused):
             return False
         self.undo_stack.push(EditCommand(edit, self, merge_key))
         return True
@@ -245,6 +264,7 @@ class ProjectSession(QObject):
         text: str,
         sentence_id: int | None = None,
         merge_key: object = None,
+        refused: list[AnnotatorError] | None = None,
     ) -> bool:
         """Change a sentence's state by ``transform`` of its current stored state."""
         sid = self.sentence_id if sentence_id is None else sentence_id
@@ -255,7 +275,7 @@ class ProjectSession(QObject):
         if after == before:
             return False
         edit = SetState(self.article_id, sid, self.annotator.annotator_id, before, after, text)
-        return self.apply(edit, merge_key)
+        return self.apply(edit, merge_key, refused)
 
     def flip_boilerplate(self, sentence_id: int | None = None) -> bool:
         s = self.sentence(sentence_id)
