@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from annotator import jsonsafe
 from annotator.errors import AnnotatorError
 from annotator.extractors.base import ArticleSentence, Extractor, Suggestion, run_article
+from annotator.extractors.contract import ContractReport, conform_all
 from annotator.records import Sentence
 from annotator.store import Store
 from annotator.store.suggestions import StoredSuggestion
@@ -66,8 +67,13 @@ def run_extractor(
     extractor: Extractor,
     article_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
+    report: ContractReport | None = None,
 ) -> tuple[int, int]:
-    """Store the extractor's suggestions; return (sentences with suggestions, suggestions)."""
+    """Store the extractor's suggestions; return (sentences with suggestions, suggestions).
+
+    What is stored fits the project's schema (``extractors.contract``): fields it does not have
+    are mapped or dropped, and counted in ``report``.
+    """
     unknown = [lab for lab in extractor.labels if lab not in store.schema.label_ids]
     if unknown:
         raise AnnotatorError(
@@ -75,12 +81,14 @@ def run_extractor(
             f"project's schema does not have ({', '.join(store.schema.label_ids)})"
         )
     ids = list(article_ids) if article_ids is not None else store.articles.ids()
+    report = report if report is not None else ContractReport()
     rows: list[StoredSuggestion] = []
     touched: list[int] = []
     for done, article_id in enumerate(ids, start=1):
         for sentence, suggestions in extract_article(store, extractor, article_id):
             touched.append(sentence.sentence_id)
-            rows.extend(stored(extractor, sentence, suggestions))
+            kept = conform_all(suggestions, store.schema, sentence.text, extractor, report)
+            rows.extend(stored(extractor, sentence, kept))
         if progress:
             progress(done, len(ids))
     with store.transaction():

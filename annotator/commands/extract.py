@@ -77,6 +77,7 @@ def suggest(db, names, articles, min_confidence) -> None:
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.extractors.calibration import default_extractor_name, with_thresholds
+    from annotator.extractors.contract import ContractReport
     from annotator.extractors.registry import get
     from annotator.suggest import run_extractor
 
@@ -85,11 +86,16 @@ def suggest(db, names, articles, min_confidence) -> None:
     with open_store(db) as store:
         for name in names:
             extractor = with_thresholds(get(name, store), min_confidence)
+            report = ContractReport()
             with progress_bar(f"{extractor.name}") as progress:
-                sentences, count = run_extractor(store, extractor, ids, progress=progress)
+                sentences, count = run_extractor(
+                    store, extractor, ids, progress=progress, report=report
+                )
             click.echo(
                 f"{extractor.name} {extractor.version}: {count} suggestion(s) on {sentences} sentence(s)"
             )
+            for line in report.lines():  # what the project's schema does not have
+                click.echo(f"  {line}")
 
 
 @click.command()

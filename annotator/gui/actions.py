@@ -70,8 +70,15 @@ def base_specs() -> list[ActionSpec]:
         ActionSpec(
             "accept_suggestions",
             "annotate",
-            tr("&Accept suggestions"),
+            tr("&Accept suggestions, confirm and next undecided"),
             ("Space",),
+            a.accept_and_confirm,
+        ),
+        ActionSpec(
+            "accept_only",
+            "annotate",
+            tr("Accept suggestions &without confirming"),
+            ("Alt+Space",),
             a.accept_suggestions,
         ),
         ActionSpec(

@@ -153,16 +153,27 @@ class ProjectSession(QObject):
         self.article()
         return self._suggestions
 
-    def accept_suggestions(self) -> bool:
-        """Space: take the current sentence's suggestions into this annotator's layer (undoable)."""
+    def accept_suggestions(self) -> str | None:
+        """Take the current sentence's suggestions into this annotator's layer (undoable).
+
+        Returns None when they are in the layer (taken now or before), else why not: ``""``
+        when the sentence shows none, or the one-line message of the refused edit. A refused
+        accept writes nothing and is not remembered, so confirming records no outcome.
+        """
         sugs = self.suggestions()
-        if not sugs:
-            return False
-        changed = self.update_state(
-            lambda s: edits.accept_suggestions(s, sugs), self.tr("Accept suggestions")
+        sid = self.sentence_id
+        if not sugs or sid is None:
+            return ""
+        refused: list[AnnotatorError] = []
+        self.update_state(
+            lambda s: edits.accept_suggestions(s, sugs),
+            self.tr("Accept suggestions"),
+            refused=refused,
         )
-        self._accepted[self.sentence_id] = self.state()
-        return changed
+        if refused:
+            return str(refused[0])
+        self._accepted[sid] = self.state(sid)
+        return None
 
     def reject_suggestions(self) -> bool:
         """Shift+Space: reject the current sentence's suggestions (recorded; their ghosts go)."""
@@ -234,8 +245,11 @@ class ProjectSession(QObject):
 
     # ------------------------------------------------------------------ editing
 
-    def run_edit(self, step: Callable[[Store], Change]) -> Change | None:
-        """Run an edit step (apply or revert); emit ``changed`` or ``conflict`` or ``error``."""
+    def run_edit(
+        self, step: Callable[[Store], Change], refused: list[AnnotatorError] | None = None
+    ) -> Change | None:
+        """Run an edit step (apply or revert); emit ``changed`` or ``conflict`` or ``error`` (or,
+        given a ``refused`` list, put the error there for the caller to report)."""
         self._last_conflict: EditConflict | None = None
         try:
             change = step(self.store)
@@ -253,7 +267,10 @@ class ProjectSession(QObject):
                 )
             return None
         except AnnotatorError as e:
-            self.error.emit(e)
+            if refused is None:
+                self.error.emit(e)
+            else:
+                refused.append(e)
             return None
         if "boilerplate" in change.kinds:
             self.refresh_sentences()
@@ -261,12 +278,14 @@ class ProjectSession(QObject):
         self.saved.emit(self.store.path.name)
         return change
 
-    def apply(self, edit: Edit, merge_key: object = None) -> bool:
+    def apply(
+        self, edit: Edit, merge_key: object = None, refused: list[AnnotatorError] | None = None
+    ) -> bool:
         """Apply ``edit`` now (one transaction) and push it on the undo stack; an edit refused
         for a conflict is pushed undone, so redo applies it over the newer version."""
         from annotator.gui.undo import EditCommand
 
-        change = self.run_edit(edit.apply)
+        change = self.run_edit(edit.apply, refused)
         if change is None:
             conflict = self._last_conflict
             if isinstance(edit, SetState) and conflict is not None:
@@ -304,6 +323,7 @@ class ProjectSession(QObject):
         sentence_id: int | None = None,
         merge_key: object = None,
         base: Callable[[AnnotationState], AnnotationState] | None = None,
+        refused: list[AnnotatorError] | None = None,
     ) -> bool:
         """Change a sentence's state by ``transform`` of the state this window shows (built on
         its version; see ``edits.SetState``). ``base`` adjusts that state to what a widget was
@@ -321,7 +341,7 @@ class ProjectSession(QObject):
         edit = SetState(
             self.article_id, sid, self.annotator.annotator_id, before, after, text, version
         )
-        return self.apply(edit, merge_key)
+        return self.apply(edit, merge_key, refused)
 
     def flip_boilerplate(self, sentence_id: int | None = None) -> bool:
         s = self.sentence(sentence_id)

@@ -8,6 +8,8 @@ from annotator.store.suggestions import StoredSuggestion
 
 from .helpers import go_to_text, press
 
+ALT = Qt.KeyboardModifier.AltModifier
+
 
 def suggest(store, sentence, label, text=None, fields=None):
     spans = ()
@@ -25,12 +27,14 @@ def reopen_article(window, s):
     window.session.go_to(s.article_id, s.sentence_id)
 
 
-def test_space_accepts_suggestions_and_confirm_records_accepted_unchanged(qtbot, window, store):
+def test_alt_space_accepts_suggestions_and_confirm_records_accepted_unchanged(
+    qtbot, window, store
+):
     s = go_to_text(window, "抓获犯罪嫌疑人195名")
     suggest(store, s, "statistic", "195名", {"value": 195, "unit": "名"})
     reopen_article(window, s)
     assert s.sentence_id in window.view.suggestions  # shown as a ghost
-    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Space, ALT)
     aid = window.session.annotator.annotator_id
     state = store.annotations.state(s.sentence_id, aid)
     assert state.labels == ("statistic",) and state.fields["statistic"] == {
@@ -50,7 +54,7 @@ def test_accept_then_edit_is_recorded_as_changed(qtbot, window, store):
     s = go_to_text(window, "抓获嫌疑人18名")
     suggest(store, s, "statistic", "18名")
     reopen_article(window, s)
-    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Space, ALT)
     press(qtbot, window, Qt.Key.Key_2)  # the annotator adds anecdote
     press(qtbot, window, Qt.Key.Key_Return)
     assert store.suggestions.review_counts() == {"rules-test": {"changed": 1}}

@@ -142,11 +142,36 @@ def confirm(win: MainWindow) -> None:
     session.go_to(*target)
 
 
-def accept_suggestions(win: MainWindow) -> None:
-    if not win.session.accept_suggestions():
-        win.statusBar().showMessage(
-            translate("MainWindow", "No suggestions for this sentence."), 3000
-        )
+def accept_suggestions(win: MainWindow) -> bool:
+    """Alt+Space: take the suggestions shown on the current sentence, without confirming.
+
+    Suggestions hidden with G are not shown, so they are not taken. A refused accept (a value
+    the schema refuses) writes and records nothing and says why in the status bar.
+    """
+    why = win.session.accept_suggestions() if win.view.show_suggestions else ""
+    if why is None:
+        return True
+    if why:
+        message = translate("MainWindow", "Suggestions not accepted: %s") % why
+    else:
+        message = translate("MainWindow", "No suggestions for this sentence.")
+    win.statusBar().showMessage(message, 6000)
+    return False
+
+
+def accept_and_confirm(win: MainWindow) -> None:
+    """Space: accept what the current sentence shows and decide it, then go on like Enter.
+
+    With suggestions shown it takes them and confirms; a sentence that shows none is confirmed
+    as it is (what is set, or nothing), so agreeing with the screen always costs one key. Only
+    the current sentence, which is on screen, is decided.
+    """
+    if win.editing_text():
+        return
+    shown = win.view.show_suggestions and win.session.suggestions()
+    if shown and not accept_suggestions(win):
+        return
+    confirm(win)
 
 
 def reject_suggestions(win: MainWindow) -> None:
