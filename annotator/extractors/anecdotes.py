@@ -217,6 +217,5 @@ class Anecdotes:
             fields["date"] = date.group()
         if "attributed_quote" in found or "dialogue" in found or "speech" in found:
             fields["quoted"] = True
-        if continued:
-            fields["continues_story"] = True
+        # ``continued`` (carried from the sentence before) raises the score; it is not a form field
         return [Suggestion(LABEL, round(score, 3), (), fields)]

@@ -56,7 +56,11 @@ class ContractReport:
 
 def source_name(extractor: Extractor, label: str) -> str:
     """The extractor that made a suggestion: for a combined one ("rules"), the part that
-    predicts ``label`` ("statistics")."""
+    predicts ``label`` ("statistics"), also inside a calibrating wrapper; for a learned model
+    whose spans come from rules, the rule that marked them."""
+    inner = getattr(extractor, "inner", None) or getattr(extractor, "spans_from", None)
+    if inner is not None and not getattr(extractor, "parts", ()):
+        return source_name(inner, label)
     for part in getattr(extractor, "parts", ()):
         if label in part.labels:
             return str(part.name)
