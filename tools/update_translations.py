@@ -126,7 +126,6 @@ ZH = {
     "Label": "标签",
     "Text": "文字",
     "Select text in the article and press a label key to add a span (snapped to words; hold Alt for exact characters).": "在文章中选中文字后按标签键即可添加片段(自动对齐词语;按住 Alt 则精确到字)。",
-    "Remove span": "删除片段",
     "Note (why, doubts, questions for the reviewer)": "备注(理由、疑问、给审核人的问题)",
     "Decided (Enter confirms and moves on)": "已判定(Enter 确认并继续)",
     "Toggle label": "切换标签",
