@@ -20,6 +20,7 @@ score = 1 - Π(1 - weight)); examples from the seed articles:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from annotator.extractors.base import Context, Suggestion
 
@@ -92,7 +93,7 @@ class Anecdotes:
             score *= 0.6
         if score < 0.5:
             return []
-        fields = {}
+        fields: dict[str, Any] = {}
         person = PERSON.search(text)
         if person:
             fields["actors"] = person.group()
