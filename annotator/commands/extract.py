@@ -15,7 +15,7 @@ from annotator.scores import fmt_score, prf_lines
 @click.command()
 @db_option
 @json_option
-def extractors(db, as_json) -> None:
+def extractors(db: Path | None, as_json: bool) -> None:
     """List the extractors: built-in rules, installed plug-ins and the project's learned models.
 
     Example:
@@ -59,7 +59,7 @@ def extractors(db, as_json) -> None:
     help="Extractor to run (repeatable): statistics, slogans, anecdotes, rules, learned:NAME, a plug-in.",
 )
 @click.option("--articles", default="", help="Comma-separated article ids [default: all].")
-def suggest(db, names, articles) -> None:
+def suggest(db: Path | None, names: tuple[str, ...], articles: str) -> None:
     """Run extractors over the project and store their suggestions (pre-annotation).
 
     Re-running an extractor replaces its earlier suggestions. In the workbench they show as
@@ -106,7 +106,10 @@ def suggest(db, names, articles) -> None:
     help="Write every false positive and false negative as JSONL.",
 )
 @json_option
-def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> None:
+def evaluate(
+    db: Path | None, name: str | None, gold: bool, annotator: str | None,
+    predictions: Path | None, errors_file: Path | None, as_json: bool,
+) -> None:  # fmt: skip
     """Precision, recall and F1 of an extractor against gold (or an annotator's layer).
 
     Sentence level per label with micro and macro averages; span level exact and overlap; the
