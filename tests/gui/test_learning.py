@@ -75,7 +75,7 @@ def test_closing_the_window_stops_a_running_job(qtbot, labeled_window):
     # Before: close() waited 5 s for a job that ignored Cancel, then the window took the
     # still-running QThread with it and the process aborted (seen with the CPUs busy).
     win = labeled_window
-    win.show_curve()
+    review_learning.show_curve(win)
     assert win.runner.isRunning()
     win.close()
     assert not win.runner.isRunning()
