@@ -50,6 +50,9 @@ MENUS = ("file", "edit", "annotate", "navigate", "view", "learn", "annotator", "
 
 
 class MainWindow(QMainWindow):
+    articles: ArticleListModel  # built (and rebuilt) by _build_ui
+    view: ArticleView
+
     def __init__(
         self, session: ProjectSession, *, language: str = "en", font_missing: bool = False
     ) -> None:
@@ -259,7 +262,8 @@ class MainWindow(QMainWindow):
             dock.deleteLater()
         old = self.centralWidget()
         self._build_ui()
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
         if self.session.article_id is not None:
             self._on_position(self.session.article_id, self.session.sentence_id, force=True)
         self.view.setFocus()
@@ -364,7 +368,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     def _on_sentence_clicked(self, sentence_id: int) -> None:
-        if sentence_id != self.session.sentence_id:
+        if sentence_id != self.session.sentence_id and self.session.article_id is not None:
             self.form.commit_note()
             self.session.go_to(self.session.article_id, sentence_id)
 
@@ -374,13 +378,13 @@ class MainWindow(QMainWindow):
     def editing_text(self) -> bool:
         """Whether the keyboard focus is in a form text field (Enter then only ends editing)."""
         w = self.focusWidget()
-        return isinstance(w, (QLineEdit, QPlainTextEdit)) and w is not self.view
+        return isinstance(w, (QLineEdit, QPlainTextEdit))  # the article view is a QTextEdit
 
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.form.commit_note()
-        settings.put("geometry", self.saveGeometry().toBase64().data().decode())
+        settings.put("geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         if self.runner is not None and self.runner.isRunning():
             job = self.runner.job
             for signal in (job.progress, job.done, job.failed):

@@ -144,14 +144,16 @@ class ProjectSession(QObject):
         changed = self.update_state(
             lambda s: edits.accept_suggestions(s, sugs), self.tr("Accept suggestions")
         )
-        self._accepted[self.sentence_id] = self.state()
+        current = self.sentence_id
+        if current is not None:  # it is: the suggestions were the current sentence's
+            self._accepted[current] = self.state()
         return changed
 
     def reject_suggestions(self) -> bool:
         """Shift+Space: reject the current sentence's suggestions (recorded; their ghosts go)."""
         sid = self.sentence_id
         sugs = self.suggestions()
-        if not sugs or sid is None:
+        if not sugs or sid is None or self.article_id is None:
             return False
         self._record_reviews(sid, sugs, "rejected")
         self._suggestions.pop(sid, None)

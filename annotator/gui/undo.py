@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -42,5 +42,7 @@ class EditCommand(QUndoCommand):
         if type(self.edit) is not type(other.edit) or not hasattr(self.edit, "after"):
             return False
         # one step from the first edit's "before" to the last edit's "after"
-        self.edit = replace(self.edit, after=other.edit.after)
+        first: Any = self.edit  # a dataclass with an "after" field (checked above)
+        last: Any = other.edit
+        self.edit = replace(first, after=last.after)
         return True

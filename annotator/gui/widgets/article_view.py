@@ -278,7 +278,7 @@ class ArticleView(QTextEdit):
 
     # ------------------------------------------------------------------ painting
 
-    def _render(self, only: set[int] | None = None) -> None:
+    def _render(self, only: set[int | None] | None = None) -> None:
         """Rebuild the highlights: of every sentence, or (``only``) of a few, reusing the rest."""
         if only is None:
             self._sels = {}
@@ -406,16 +406,16 @@ class ArticleView(QTextEdit):
                 x += 14
             if self.show_suggestions:
                 for sug in self.suggestions.get(sid, []):
-                    lab = labels.get(getattr(sug, "label", None))
-                    if lab is None or (state and lab.id in state.labels):
+                    sug_label = labels.get(getattr(sug, "label", ""))
+                    if sug_label is None or (state and sug_label.id in state.labels):
                         continue
-                    pen = QPen(QColor(lab.color))
+                    pen = QPen(QColor(sug_label.color))
                     pen.setStyle(Qt.PenStyle.DashLine)
                     painter.setPen(pen)
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
                     painter.drawRoundedRect(chip, 3, 3)
-                    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, lab.key)
+                    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, sug_label.key)
                     x += 14
         painter.end()
 
