@@ -14,11 +14,15 @@ from annotator.errors import AnnotatorError
 from annotator.records import AnnotationState, Change, SpanValue
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from annotator.store import Store
+    from annotator.store.suggestions import StoredSuggestion
 
 
 class Edit(Protocol):
-    text: str  # shown in the undo history ("Set labels", ...)
+    @property
+    def text(self) -> str: ...  # shown in the undo history ("Set labels", ...)
 
     def apply(self, store: Store) -> Change: ...
 
@@ -323,7 +327,9 @@ def set_note(state: AnnotationState, note: str) -> AnnotationState:
     return state.with_(note=note)
 
 
-def accept_suggestions(state: AnnotationState, suggestions) -> AnnotationState:
+def accept_suggestions(
+    state: AnnotationState, suggestions: Iterable[StoredSuggestion]
+) -> AnnotationState:
     """Take extractor suggestions into a state: their labels, spans and (empty) form fields.
 
     ``suggestions`` are stored suggestions (label, spans as {start, end, fields}, fields). What the

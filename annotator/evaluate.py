@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.export.own import LineMatcher, read_own
 from annotator.jsonl import LineError
 from annotator.records import AnnotationState
 from annotator.store import Store
+
+if TYPE_CHECKING:
+    from annotator.extractors.base import Extractor
 
 FIELD_LABEL = "statistic"  # the label whose span fields (value, unit) are scored, when present
 SCORED_FIELDS = ("value", "unit")
@@ -56,7 +59,9 @@ def reference_layer(
     return name, states
 
 
-def predict(store: Store, extractor, sentence_ids: Sequence[int]) -> dict[int, Prediction]:
+def predict(
+    store: Store, extractor: Extractor, sentence_ids: Sequence[int]
+) -> dict[int, Prediction]:
     """Run ``extractor`` on the articles of these sentences."""
     from annotator.suggest import extract_article
 

@@ -117,7 +117,7 @@ def _means(report: AgreementReport) -> list[list[str]]:
         scores = [report.overall.cohen_kappa] + [la.cohen_kappa for la in report.by_label.values()]
         row = [name]
         for by_pair in scores:
-            values = [by_pair[k].value for k in keys if by_pair[k].value is not None]
+            values = [v for k in keys if (v := by_pair[k].value) is not None]
             row.append(fmt_score(sum(values) / len(values) if values else None, NA))
         rows.append(row)
     return rows

@@ -15,7 +15,7 @@ from annotator.scores import fmt_score, prf_lines
 @click.command()
 @db_option
 @json_option
-def extractors(db, as_json) -> None:
+def extractors(db: Path | None, as_json: bool) -> None:
     """List the extractors: built-in rules, installed plug-ins and the project's learned models.
 
     Example:
@@ -121,7 +121,10 @@ def suggest(db, names, articles, min_confidence) -> None:
     help="Write every false positive and false negative as JSONL.",
 )
 @json_option
-def evaluate(db, name, gold, annotator, predictions, errors_file, as_json) -> None:
+def evaluate(
+    db: Path | None, name: str | None, gold: bool, annotator: str | None,
+    predictions: Path | None, errors_file: Path | None, as_json: bool,
+) -> None:  # fmt: skip
     """Precision, recall and F1 of an extractor against gold (or an annotator's layer).
 
     Sentence level per label with micro and macro averages; span level exact and overlap; the

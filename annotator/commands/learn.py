@@ -43,7 +43,10 @@ from annotator.scores import fmt_score, prf_lines
     "--no-rules", is_flag=True, help="Do not use the rule extractors' outputs as features."
 )
 @json_option
-def train(db, gold, annotators, labels, name, out, cv, curve, no_rules, as_json) -> None:
+def train(
+    db: Path | None, gold: bool, annotators: tuple[str, ...], labels: str, name: str,
+    out: Path | None, cv: int, curve: bool, no_rules: bool, as_json: bool,
+) -> None:  # fmt: skip
     """Train the learned sentence classifier from decided sentences and report cross-validated F1.
 
     Default layer: gold when it has data, else every annotator. Folds never split an article.

@@ -85,7 +85,7 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.in_h1 = False
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         if tag in _SKIP and tag not in _VOID:
@@ -95,7 +95,7 @@ class _Extractor(HTMLParser):
         if tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
 

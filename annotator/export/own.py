@@ -198,11 +198,11 @@ class OwnLine:
 
     @property
     def text(self) -> str:
-        return typed(self.record, "text", str, _STR, required=True)  # type: ignore[no-any-return]
+        return typed(self.record, "text", str, _STR, required=True)
 
     @property
     def source(self) -> str | None:
-        return typed(self.record, "source", str, _STR, required=False)  # type: ignore[no-any-return]
+        return typed(self.record, "source", str, _STR, required=False)
 
     def ref(self) -> SentenceRef:
         """What the line says about its sentence, for ``matching.match_sentence``."""
@@ -214,7 +214,7 @@ class OwnLine:
         )
 
     def annotator(self) -> str | None:
-        return typed(self.record, "annotator", str, _STR, required=False)  # type: ignore[no-any-return]
+        return typed(self.record, "annotator", str, _STR, required=False)
 
     def updated_at(self) -> str | None:
         """The line's ``updated_at``, checked to be an ISO-8601 time."""
@@ -224,7 +224,7 @@ class OwnLine:
                 datetime.fromisoformat(stamp)
             except ValueError:
                 raise LineError(f'"updated_at" {stamp!r} is not an ISO-8601 time') from None
-        return stamp  # type: ignore[no-any-return]
+        return stamp
 
     def state(self) -> AnnotationState:
         """Labels, fields, spans and note as a decided state; spans checked against the text."""

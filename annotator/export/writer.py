@@ -269,7 +269,7 @@ def export_file(
 
 def export_split(
     store: Store,
-    path: Path,
+    path: Path | None,
     options: ExportOptions,
     splits: Sequence[tuple[str, float]],
     seed: int,

@@ -39,9 +39,15 @@ class Context:
 
 @runtime_checkable
 class Extractor(Protocol):
-    name: str
-    version: str
-    labels: Sequence[str]
+    # read-only members: the built-ins declare them as class attributes, properties or fields
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def labels(self) -> Sequence[str]: ...
 
     def extract(self, text: str, context: Context | None = None) -> list[Suggestion]: ...
 

@@ -22,6 +22,7 @@ def system_language() -> str:
 def install_language(language: str) -> str:
     """Install the translators for ``language`` (replacing earlier ones); return it."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the QApplication"
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

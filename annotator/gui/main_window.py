@@ -52,6 +52,9 @@ MENUS = ("file", "edit", "annotate", "navigate", "view", "learn", "annotator", "
 
 
 class MainWindow(QMainWindow):
+    articles: ArticleListModel  # built (and rebuilt) by _build_ui
+    view: ArticleView
+
     def __init__(
         self, session: ProjectSession, *, language: str = "en", font_missing: bool = False
     ) -> None:
@@ -261,7 +264,8 @@ class MainWindow(QMainWindow):
             dock.deleteLater()
         old = self.centralWidget()
         self._build_ui()
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
         if self.session.article_id is not None:
             self._on_position(self.session.article_id, self.session.sentence_id, force=True)
         self.view.setFocus()
@@ -366,7 +370,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     def _on_sentence_clicked(self, sentence_id: int) -> None:
-        if sentence_id != self.session.sentence_id:
+        if sentence_id != self.session.sentence_id and self.session.article_id is not None:
             self.form.commit_note()
             self.session.go_to(self.session.article_id, sentence_id)
 
@@ -376,7 +380,7 @@ class MainWindow(QMainWindow):
     def editing_text(self) -> bool:
         """Whether the keyboard focus is in a form text field (Enter then only ends editing)."""
         w = self.focusWidget()
-        return isinstance(w, (QLineEdit, QPlainTextEdit)) and w is not self.view
+        return isinstance(w, (QLineEdit, QPlainTextEdit))  # the article view is a QTextEdit
 
     # ------------------------------------------------------------------ closing
 

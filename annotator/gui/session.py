@@ -179,7 +179,7 @@ class ProjectSession(QObject):
         """Shift+Space: reject the current sentence's suggestions (recorded; their ghosts go)."""
         sid = self.sentence_id
         sugs = self.suggestions()
-        if not sugs or sid is None:
+        if not sugs or sid is None or self.article_id is None:
             return False
         self._record_reviews(sid, sugs, "rejected")
         self._suggestions.pop(sid, None)

@@ -6,6 +6,8 @@ portable install keeps everything in one place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings
 
 from annotator.paths import user_data_dir
@@ -18,7 +20,7 @@ def app_settings() -> QSettings:
 
 
 def recent_projects() -> list[str]:
-    value = app_settings().value("recent", [])
+    value: Any = app_settings().value("recent", [])  # a list, or a str for one item
     if isinstance(value, str):
         value = [value]
     return [str(v) for v in value or []]

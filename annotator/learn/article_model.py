@@ -205,7 +205,7 @@ def _batch(articles: Sequence[TrainArticle], labels: Sequence[str]) -> _Batch:
                   np.array(known, dtype=bool), lengths, groups)
 
 
-def _fit_stage1(x, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+def _fit_stage1(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
 
     if y.all() or not y.any():  # one class only: a constant score

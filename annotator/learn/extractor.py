@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from annotator.extractors.base import Context, Suggestion
+from collections.abc import Sequence
+
+from annotator.extractors.base import ArticleSentence, Context, Suggestion
 from annotator.learn.model import LearnedModel
 
 
@@ -26,6 +28,8 @@ class LearnedExtractor:
             for probs in self.model.probabilities(texts)
         ]
 
-    def extract_article(self, title: str, sentences) -> list[list[Suggestion]]:
+    def extract_article(
+        self, title: str, sentences: Sequence[ArticleSentence]
+    ) -> list[list[Suggestion]]:
         """A whole article in one batch (the model reads sentences alone)."""
         return self.extract_many([s.text for s in sentences])

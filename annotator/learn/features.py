@@ -10,8 +10,9 @@ import multiprocessing
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol
 
 from annotator.extractors.builtin import builtin_extractors
 from annotator.text.tokens import tokenize
@@ -19,7 +20,17 @@ from annotator.text.tokens import tokenize
 N_FEATURES = 2**18
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
-RuleVotes = Callable[[str], dict[str, float]]
+
+class RuleVotes(Protocol):
+    """Each label's rule score for a sentence; ``labels`` orders the feature columns."""
+
+    @property
+    def labels(self) -> Sequence[str]: ...
+
+    def __call__(self, text: str) -> dict[str, float]: ...
+
+
+Sparse = Any  # a scipy.sparse matrix (scipy ships no types)
 
 
 def analyze(text: str) -> list[str]:
@@ -36,7 +47,7 @@ def analyze(text: str) -> list[str]:
     return feats
 
 
-def vectorizer():
+def vectorizer() -> Any:
     """A stateless scikit-learn vectorizer for ``analyze`` output (lists of feature names)."""
     # lazy: scikit-learn is an optional extra, and slow to import
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -53,7 +64,7 @@ def vectorizer():
 PARALLEL_MIN = 20_000  # below this, starting worker processes costs more than it saves
 
 
-def _featurize_chunk(args):
+def _featurize_chunk(args: tuple[list[str], RuleVotes | None]) -> Sparse:
     """Hashed n-gram and word features, and one column per label with the rules' score for it.
 
     The rule scores are dense columns beside the l2-normalised hashed part, so a rule's vote
@@ -72,7 +83,7 @@ def _featurize_chunk(args):
     return hstack([x, cols]).tocsr()
 
 
-def featurize(texts: Sequence[str], rules: RuleVotes | None = None):
+def featurize(texts: Sequence[str], rules: RuleVotes | None = None) -> Sparse:
     """A sparse matrix, one row per text (on all CPUs for big batches)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(texts) < PARALLEL_MIN or workers < 2 or os.name != "posix":
@@ -97,10 +108,10 @@ class BuiltinRuleVotes:
         self.labels = tuple(labels)
         self._extractors: list | None = None
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {"labels": self.labels}
 
-    def __setstate__(self, state) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.labels = state["labels"]
         self._extractors = None
 

@@ -19,6 +19,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -121,7 +122,7 @@ class Rows:
         scale = 1.0 / np.sqrt(np.maximum(lengths, 1))
         return sums * (scale[:, None] if sums.ndim == 2 else scale)
 
-    def to_scipy(self):
+    def to_scipy(self) -> Any:  # a scipy.sparse.csr_matrix (scipy ships no types)
         """The same rows as a scipy CSR matrix (for training with scikit-learn)."""
         from scipy.sparse import csr_matrix
 

@@ -136,7 +136,9 @@ def predict(
     return out
 
 
-def suggestion_rows(model: LearnedModel, predictions) -> list[StoredSuggestion]:
+def suggestion_rows(
+    model: LearnedModel, predictions: Sequence[tuple[int, dict[str, float]]]
+) -> list[StoredSuggestion]:
     """Stored suggestions: one per label whose probability reaches the model's threshold."""
     name = PREFIX + model.name
     return [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.errors import AnnotatorError, Cancelled
-from annotator.learn.features import builtin_rule_votes, featurize
+from annotator.learn.features import Sparse, builtin_rule_votes, featurize
 from annotator.learn.model import LearnedModel, data_hash, require_sklearn
 from annotator.store import now
 from annotator.store.learning import TrainingRow
@@ -43,7 +43,7 @@ def make_dataset(rows: Sequence[TrainingRow], labels: Sequence[str]) -> Dataset:
 LARGE = 20_000  # from this many sentences on, stochastic gradient descent replaces liblinear
 
 
-def _classifier(n: int):
+def _classifier(n: int) -> Any:
     """Logistic regression either way; balanced weights because every label is rarer than not.
 
     liblinear is exact and well-behaved on the small data of a starting project; on large data
@@ -72,7 +72,7 @@ def _check(cancel: Cancel | None) -> None:
         raise Cancelled("training")
 
 
-def _fit_label(x, y):
+def _fit_label(x: Sparse, y: Sequence[int]) -> Any:
     clf = _classifier(x.shape[0])
     clf.fit(x, y)
     return clf
@@ -126,7 +126,7 @@ def cross_validate(
     fraction: float = 1.0,
     progress: Progress | None = None,
     seed: int = 0,
-    features=None,
+    features: Sparse | None = None,
     cancel: Cancel | None = None,
 ) -> dict[str, Any]:
     """P/R/F1 per label (pooled over folds) and micro/macro; ``fraction`` of each training fold's

@@ -43,7 +43,7 @@ class Differences:
 
     def disputed(self) -> np.ndarray:
         """(units,): some pair of annotators who both decided the unit differs."""
-        return self.any.any(axis=(0, 1))
+        return np.any(self.any, axis=(0, 1))  # np.any: typed as an array
 
     def aspect(self, name: str) -> np.ndarray:
         return {"labels": self.labels, "fields": self.fields, "spans": self.spans}[name]

@@ -73,7 +73,7 @@ def queue(
     if label is not None:
         store.schema.label(label)  # raises for an unknown label, listing the known ones
         per_pair = per_pair[:, [data.labels.index(label)], :]
-    differs = per_pair.any(axis=1)  # (pairs, units)
+    differs = np.any(per_pair, axis=1)  # (pairs, units); np.any: typed as an array
     if pair is not None:
         differs = differs[[_pair_index(diff, names, pair)]]
     keep = differs.any(axis=0)
@@ -88,9 +88,9 @@ def queue(
     pair_names = [(names[i], names[j]) for i, j in diff.pairs]
     columns = [
         (data.decided[units], names),
-        (any_diff.any(axis=0)[:, units].T, data.labels),
-        (np.array([diff.aspect(a).any(axis=(0, 1))[units] for a in ASPECTS]).T, ASPECTS),
-        (any_diff.any(axis=1)[:, units].T, pair_names),
+        (np.any(any_diff, axis=0)[:, units].T, data.labels),
+        (np.array([np.any(diff.aspect(a), axis=(0, 1))[units] for a in ASPECTS]).T, ASPECTS),
+        (np.any(any_diff, axis=1)[:, units].T, pair_names),
     ]
     decoded = [_decode(bits, items) for bits, items in columns]
     out = []

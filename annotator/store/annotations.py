@@ -154,8 +154,8 @@ class Annotations:
                 where = f"spans[{i}]"
                 if span.label not in known:
                     raise SchemaError(None, f"{where}.label", f"unknown label '{span.label}'")
-                label = schema.label(span.label)
-                if not label.span:
+                span_label = schema.label(span.label)
+                if not span_label.span:
                     raise SchemaError(None, f"{where}.label", f"label '{span.label}' has no spans")
                 if not (0 <= span.start < span.end <= length):
                     raise SchemaError(
@@ -163,7 +163,7 @@ class Annotations:
                         where,
                         f"offsets {span.start}-{span.end} outside the sentence (length {length})",
                     )
-                values = validate_values(label.span_fields, span.fields, where=f"{where}.fields")
+                values = validate_values(span_label.span_fields, span.fields, where=f"{where}.fields")
                 out.append(SpanValue(span.label, span.start, span.end, values))
             spans = _dedupe(out)
         note = state.note if state.note.strip() else ""

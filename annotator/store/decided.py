@@ -19,7 +19,7 @@ numpy is imported inside the methods so that opening a Store stays cheap.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -209,7 +209,7 @@ class DecidedColumns:
 
         return np.sort(_ints(self._one("SELECT group_concat(sentence_id) FROM adjudications")))
 
-    def locate(self, sentence_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    def locate(self, sentence_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
         """Map sentence id → (article id, position in the article)."""
         ids = [int(s) for s in sentence_ids]
         out: dict[int, tuple[int, int]] = {}

@@ -285,7 +285,7 @@ _MONEY = re.compile(r"(.+?)[元圆](?:(.)角)?(?:(.)分)?[整正]?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def read_cn_number(text: str) -> Number | None:
+def read_cn_number(text: object) -> Number | None:
     """A whole numeral string as a :class:`Number`, or None when it is not one."""
     if not isinstance(text, str):
         return None
@@ -346,7 +346,7 @@ def is_percent(text: str) -> bool:
     return bool(number and number.percent)
 
 
-def read_digits(text: str) -> str | None:
+def read_digits(text: object) -> str | None:
     """A digit-by-digit reading: 二〇二二 → "2022", 幺八九 → "189", 一二点三零 → "12.30"."""
     if not isinstance(text, str):
         return None
@@ -365,7 +365,7 @@ def read_digits(text: str) -> str | None:
     return sign + out[0] + (("." + out[1]) if point else "")
 
 
-def parse_cn_year(text: str) -> int | None:
+def parse_cn_year(text: object) -> int | None:
     """A year written digit by digit: 二〇二二年 → 2022, 2022 → 2022; None for anything else."""
     if not isinstance(text, str):
         return None

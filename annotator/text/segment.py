@@ -94,8 +94,6 @@ def _cuts(text: str, start: int, end: int, *, quotes: bool) -> list[int]:
                         stack.pop()
             continue
         ch = ev.group()
-        if not quotes:
-            continue
         if ch in OPEN_CLOSE:
             stack.append((OPEN_CLOSE[ch], ev.start()))
         elif stack and ch == stack[-1][0]:

@@ -11,12 +11,13 @@ import logging
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from annotator.paths import resource_path, user_cache_dir
 
 _lock = threading.Lock()
-_tokenizer = None
-_posseg = None
+_tokenizer: Any = None  # jieba.Tokenizer (jieba has no types)
+_posseg: Any = None  # jieba.posseg.POSTokenizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Token:
     pos: str = ""
 
 
-def _jieba():
+def _jieba() -> Any:
     """The shared jieba tokenizer, initialised once with the cache in the user cache dir."""
     global _tokenizer
     with _lock:
@@ -45,7 +46,7 @@ def _jieba():
         return _tokenizer
 
 
-def _pos_tokenizer():
+def _pos_tokenizer() -> Any:
     global _posseg
     tok = _jieba()
     with _lock:

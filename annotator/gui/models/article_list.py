@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -149,7 +150,7 @@ class ArticleFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         text = text.strip()
-        store = self.sourceModel().session.store
+        store = cast(ArticleListModel, self.sourceModel()).session.store
         self._matches = set(store.articles.search(text)) if text else None
         self._refilter()
 

@@ -95,7 +95,7 @@ def label_key_exact(win: MainWindow, label_id: str) -> None:
 def add_span(win: MainWindow, label_id: str, sel: SelectionInSentence, *, exact: bool) -> None:
     session = win.session
     sentence = session.sentence(sel.sentence_id)
-    if sentence is None:
+    if sentence is None or session.article_id is None:
         return
     bounds = span_bounds(sentence.text, sel.start, sel.end, exact=exact)
     if bounds is None:

@@ -151,9 +151,11 @@ def run_background(
         win.statusBar().clearMessage()
         show_error(win, exc, failed_title)
 
-    job.progress.connect(
-        lambda d, t: (win.learn_progress.setRange(0, t), win.learn_progress.setValue(d))
-    )
+    def progress(done_count: int, total: int) -> None:
+        win.learn_progress.setRange(0, total)
+        win.learn_progress.setValue(done_count)
+
+    job.progress.connect(progress)
     job.done.connect(done)
     job.failed.connect(failed)
     win.runner = Runner(job, win)

@@ -330,7 +330,7 @@ class ArticleView(QTextEdit):
 
     # ------------------------------------------------------------------ painting
 
-    def _render(self, only: set[int] | None = None) -> None:
+    def _render(self, only: set[int | None] | None = None) -> None:
         """Rebuild the highlights: of every sentence, or (``only``) of a few, reusing the rest."""
         if only is None:
             self._sels = {}

@@ -215,9 +215,9 @@ class ReviewView(QWidget):
         self.prog = prog
         self._show_progress()
         ids = [i.sentence_id for i in self.items]
-        row = ids.index(keep) if keep in ids else (0 if ids else -1)
-        self.queue_list.setCurrentRow(row)
-        if row < 0:
+        current = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.queue_list.setCurrentRow(current)
+        if current < 0:
             self._show(None)
 
     def _show_progress(self) -> None:
