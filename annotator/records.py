@@ -149,12 +149,12 @@ class ExportRow:
     end: int
     text: str
     boilerplate: bool
-    annotator: str
+    annotator: str | None  # None: a sentence exported with no annotator at all
     annotator_kind: str  # "human" or "gold"
     labels: tuple[str, ...]  # schema order
     fields: Mapping[str, FieldValues]  # label id → field values
     spans: tuple[SpanValue, ...]  # sorted by (start, end, label)
     note: str
     decided: bool
-    updated_at: str
-    annotator_id: int
+    updated_at: str | None  # None: the annotator has not touched the sentence
+    annotator_id: int | None  # None: the annotator has no layer yet, or no annotator

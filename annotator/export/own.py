@@ -146,17 +146,18 @@ class OwnArticles:
 
     def _flush(self) -> None:
         first = self.pending[0]
-        by_annotator: dict[str, list[ExportRow]] = {}
+        by_annotator: dict[str | None, list[ExportRow]] = {}  # None: no annotator at all
         for row in self.pending:
             by_annotator.setdefault(row.annotator, []).append(row)
-        for name in sorted(by_annotator):
+        for name in sorted(by_annotator, key=lambda n: n or ""):
             rows = by_annotator[name]
+            aid = rows[0].annotator_id
             record = {
                 "article_id": first.article_id,
                 "source": first.source,
                 "article_title": first.article_title,
                 "annotator": name,
-                "article_fields": self.article_fields(first.article_id, rows[0].annotator_id),
+                "article_fields": {} if aid is None else self.article_fields(first.article_id, aid),
                 "sentences": [nested_record(r) for r in rows],
                 "schema_version": self.schema_version,
             }
@@ -180,7 +181,8 @@ def typed(obj: Mapping[str, Any], key: str, kind: type, what: str, *, required: 
     value = obj[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise LineError(f'"{key}" must be {what}, not {type(value).__name__}')
-    if kind is int and not _INT_MIN <= value <= _INT_MAX:  # SQLite's integers are 64-bit
+    in_range = not isinstance(value, int) or _INT_MIN <= value <= _INT_MAX
+    if kind is int and not in_range:  # SQLite's integers are 64-bit
         raise LineError(f'"{key}" {value} is out of range (a 64-bit integer)')
     return value
 

@@ -166,7 +166,7 @@ class Exports:
             "SELECT article_id, sentence_id, position, char_start, char_end, text, boilerplate "
             "FROM sentences ORDER BY article_id, position"
         )
-        layers = chosen or [(None, None, "")]
+        layers: Sequence[tuple[int | None, str | None, str]] = chosen or [(None, None, "")]
         while batch := cur.fetchmany(_BATCH):
             for art, sid, pos, start, end, text, bp in batch:
                 source, title = articles[art]
@@ -178,7 +178,7 @@ class Exports:
                     yield ExportRow(
                         art, source, title, sid, pos, start, end, text, bool(bp), name, kind,
                         (), _EMPTY, (), "", False, None, aid,
-                    )  # type: ignore[arg-type]  # fmt: skip
+                    )  # fmt: skip
 
     def sentence_count(self) -> int:
         return int(self.store.query("SELECT count(*) FROM sentences")[0][0])
