@@ -172,7 +172,9 @@ class EditConflict(AnnotatorError):
 _MISSING = object()
 
 
-def _pick(where: str, base: Any, mine: Any, theirs: Any, prefer_mine: bool, clashes: list) -> Any:
+def _pick(
+    where: str, base: Any, mine: Any, theirs: Any, prefer_mine: bool, clashes: list[str]
+) -> Any:
     if mine == base or mine == theirs:
         return theirs
     if theirs == base or prefer_mine:
@@ -181,7 +183,14 @@ def _pick(where: str, base: Any, mine: Any, theirs: Any, prefer_mine: bool, clas
     return theirs
 
 
-def _merge_dicts(where, base, mine, theirs, prefer_mine, clashes) -> dict:
+def _merge_dicts(
+    where: str,
+    base: dict[str, Any],
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    prefer_mine: bool,
+    clashes: list[str],
+) -> dict[str, Any]:
     out = {}
     for key in dict.fromkeys([*theirs, *mine, *base]):
         value = _pick(
@@ -229,13 +238,15 @@ def merge_states(
         if values:
             fields[label] = values
     spans_by = [{s.key(): s for s in st.spans} for st in (base, mine, theirs)]
-    spans = []
+    spans: list[SpanValue] = []
     for key in dict.fromkeys([*spans_by[2], *spans_by[1]]):
         b, m, t = (d.get(key) for d in spans_by)
         if not _pick("spans", b is not None, m is not None, t is not None, True, []):
             continue
         if m is None or t is None:
-            spans.append(m or t)
+            kept = m or t
+            if kept is not None:  # always: the key comes from mine or theirs
+                spans.append(kept)
             continue
         values = _merge_dicts(
             f"spans.{key[0]}[{key[1]}:{key[2]}]",
