@@ -65,7 +65,9 @@ def extractors(db: Path | None, as_json: bool) -> None:
     help="Store suggestions scoring at least this for every label [default: per-label thresholds "
     "chosen on the calib split for precision 0.85].",
 )
-def suggest(db, names, articles, min_confidence) -> None:
+def suggest(
+    db: Path | None, names: tuple[str, ...], articles: str, min_confidence: float | None
+) -> None:
     """Run extractors over the project and store their suggestions (pre-annotation).
 
     Re-running an extractor replaces its earlier suggestions. In the workbench they show as

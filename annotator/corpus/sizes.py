@@ -92,9 +92,9 @@ def split_blank_lines(raw: RawArticle, max_bytes: int) -> list[RawArticle]:
     text = raw.text
     paragraphs: list[tuple[int, int]] = []  # (start, end) of each paragraph's text
     start = 0
-    for gap in BLANK_LINES.finditer(text):
-        paragraphs.append((start, gap.start()))
-        start = gap.end()
+    for blank in BLANK_LINES.finditer(text):
+        paragraphs.append((start, blank.start()))
+        start = blank.end()
     paragraphs.append((start, len(text)))
     chunks: list[str] = []
     chunk_start = chunk_end = chunk_bytes = 0

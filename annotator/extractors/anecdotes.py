@@ -208,7 +208,7 @@ class Anecdotes:
 
     def _suggest(self, text: str, score: float, continued: bool = False) -> list[Suggestion]:
         found = self.signals(text)
-        fields = {}
+        fields: dict[str, str | bool] = {}
         person = PERSON.search(text)
         if person:
             fields["actors"] = person.group()

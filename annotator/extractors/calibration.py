@@ -104,7 +104,7 @@ def with_thresholds(extractor: Extractor, min_confidence: float | None = None) -
     override = None if min_confidence is None else dict.fromkeys(extractor.labels, min_confidence)
     if hasattr(extractor, "thresholds") and hasattr(extractor, "model"):
         if override:
-            extractor.thresholds.update(override)  # type: ignore[attr-defined]
+            extractor.thresholds.update(override)
         return extractor
     table = calibration_for(extractor.name)
     if table or override:

@@ -57,7 +57,8 @@ class ImportStaging:
 
     def add_many(self, articles: Iterable[NewArticle]) -> int:
         """Stage articles with their sentences (one short transaction); return sentences staged."""
-        article_rows, sentence_rows = [], []
+        article_rows: list[tuple[int, str, str, str, str, str]] = []
+        sentence_rows: list[tuple[int, int, int, int, int, int, str]] = []
         for art in articles:
             self.staged += 1
             n = self.staged
