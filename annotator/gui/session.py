@@ -250,7 +250,7 @@ class ProjectSession(QObject):
     ) -> Change | None:
         """Run an edit step (apply or revert); emit ``changed`` or ``conflict`` or ``error`` (or,
         given a ``refused`` list, put the error there for the caller to report)."""
-        self._last_conflict: EditConflict | None = None
+        self._last_conflict = None
         try:
             change = step(self.store)
         except EditConflict as e:
@@ -305,13 +305,15 @@ class ProjectSession(QObject):
         self._step(self.undo_stack.redo, self.undo_stack.index(), back=False)
 
     def _step(self, step: Callable[[], None], index: int, back: bool) -> None:
+        from annotator.gui.undo import EditCommand
+
         cmd = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
         self.stepping = "undo" if back else "redo"
         try:
             step()
         finally:
             self.stepping = None
-        if cmd is not None and getattr(cmd, "bounced", False):
+        if isinstance(cmd, EditCommand) and cmd.bounced:
             cmd.bounced = False
             cmd.skip_once = True  # put the stack's index back: nothing changed
             (self.undo_stack.redo if back else self.undo_stack.undo)()

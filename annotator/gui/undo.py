@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.edits import EditConflict, SetState
+from annotator.edits import EditConflict, SetArticleFields, SetBoilerplate, SetState
 
 if TYPE_CHECKING:
     from annotator.edits import Edit
@@ -81,8 +81,8 @@ class EditCommand(QUndoCommand):
 
     def _run(self, edit: Edit, step, *, forward: bool) -> None:
         change = self.session.run_edit(step)
-        if not isinstance(self.edit, SetState):
-            return
+        if not isinstance(self.edit, SetState) or not isinstance(edit, SetState):
+            return  # only versioned edits bounce; ``edit`` is ``self.edit`` or its inverse
         if change is None:
             conflict = self.session._last_conflict
             if conflict is not None:
@@ -106,18 +106,18 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
-        if type(self.edit) is not type(other.edit) or not hasattr(self.edit, "after"):
+        mine, theirs = self.edit, other.edit
+        if type(mine) is not type(theirs) or not hasattr(mine, "after"):
             return False
         # one step from the first edit's "before" to the last edit's "after"
-        if isinstance(self.edit, SetState):
-            if (other.edit.before, other.edit.version) != (
-                self.edit.after,
-                self.edit.applied_version,
-            ):
+        if isinstance(mine, SetState) and isinstance(theirs, SetState):
+            if (theirs.before, theirs.version) != (mine.after, mine.applied_version):
                 return False  # another window wrote between the two: keep two steps
-            self.edit = replace(
-                self.edit, after=other.edit.after, applied_version=other.edit.applied_version
-            )
+            self.edit = replace(mine, after=theirs.after, applied_version=theirs.applied_version)
+        elif isinstance(mine, SetBoilerplate) and isinstance(theirs, SetBoilerplate):
+            self.edit = replace(mine, after=theirs.after)
+        elif isinstance(mine, SetArticleFields) and isinstance(theirs, SetArticleFields):
+            self.edit = replace(mine, after=theirs.after)
         else:
-            self.edit = replace(self.edit, after=other.edit.after)
+            return False  # an edit kind that does not merge
         return True
