@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.form.commit_note()
         open_guard.forget()  # a clean close: nothing died while opening
-        settings.put("geometry", self.saveGeometry().toBase64().data().decode())
+        settings.put("geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         if self.runner is not None and self.runner.isRunning():
             job = self.runner.job
             for signal in (job.progress, job.done, job.failed):

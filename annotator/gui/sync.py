@@ -21,6 +21,7 @@ from annotator.records import EMPTY_STATE, Change
 if TYPE_CHECKING:
     from annotator.edits import EditConflict
     from annotator.gui.main_window import MainWindow
+    from annotator.store import Store
 
 POLL_MS = 500
 CHECKPOINT_MS = 3000
@@ -34,7 +35,7 @@ class LiveSync(QObject):
         super().__init__(win)
         self.win = win
         self.session = win.session
-        self._store = None
+        self._store: Store | None = None  # the store whose busy handling is set
         self._version = -1
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)

@@ -215,7 +215,8 @@ def import_paths(win: MainWindow, paths: list[Path], split: bool = False) -> Job
         dialog.reset()
         if isinstance(exc, ArticleTooLarge) and not split:
             if ProjectDialogs.split_huge(win, str(exc)):
-                win.runner.wait()
+                if win.runner is not None:  # the runner of this job: let it end first
+                    win.runner.wait()
                 import_paths(win, paths, split=True)
             return
         show_error(win, exc, translate("MainWindow", "Import failed"))

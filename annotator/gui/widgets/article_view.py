@@ -216,9 +216,9 @@ class ArticleView(QTextEdit):
         self._window = text_window(
             [len(s.text) for s in visible],
             [s.paragraph for s in visible],
-            index.get(want, 0),  # type: ignore[arg-type]
+            index.get(want, 0) if want is not None else 0,
             WINDOW_CHARS,
-            start=index.get(old_first) if old_first is not None else None,  # type: ignore[arg-type]
+            start=index.get(old_first) if old_first is not None else None,
         )
         self._visible = visible
         parts: list[str] = []

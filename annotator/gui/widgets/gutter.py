@@ -56,15 +56,15 @@ def paint_gutter(view: ArticleView, gutter: QWidget) -> None:
             x += 14
         if view.show_suggestions:
             for sug in view.suggestions.get(sid, []):
-                lab = labels.get(getattr(sug, "label", None))
-                if lab is None or (state and lab.id in state.labels):
+                shown = labels.get(getattr(sug, "label", ""))
+                if shown is None or (state and shown.id in state.labels):
                     continue
-                pen = QPen(QColor(lab.color))
+                pen = QPen(QColor(shown.color))
                 pen.setStyle(Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 chip = QRect(x, y + 3, 12, max(12, rect.height() - 6))
                 painter.drawRoundedRect(chip, 3, 3)
-                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, lab.key)
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown.key)
                 x += 14
     painter.end()
