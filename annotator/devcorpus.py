@@ -41,6 +41,7 @@ class CorpusSentence:
     paragraph: int
     labels: frozenset[str]
     spans: tuple[CorpusSpan, ...]
+    decided: bool = True  # the seeds' reference leaves page noise undecided
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +110,33 @@ def _load_article(name: str, split: SplitName) -> CorpusArticle:
             CorpusSentence(text, s.boilerplate, s.paragraph, frozenset(row["labels"]), tuple(spans))
         )
     return CorpusArticle(name, split, prepared.title, raw.text, tuple(sentences))
+
+
+def load_seeds_reference() -> list[CorpusArticle]:
+    """The five seed articles, segmented as imported, with the hand-judged reference annotation
+    (``tests/data/reference/seeds.jsonl``; sentences it does not list are undecided)."""
+    from annotator.corpus.importer import prepare
+    from annotator.corpus.readers import read_file
+    from annotator.paths import seeds_dir
+
+    ref: dict[tuple[str, str], frozenset[str]] = {}
+    reference = seeds_dir().parent / "tests" / "data" / "reference" / "seeds.jsonl"
+    for line in reference.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("decided", True):
+            ref[(row["source"], row["text"])] = frozenset(row["labels"])
+    out = []
+    for path in sorted(seeds_dir().glob("*.txt")):
+        raw = next(iter(read_file(path)))
+        art = prepare(raw)
+        sentences = []
+        for s in art.sentences:
+            text = raw.text[s.start : s.end]
+            labels = ref.get((path.name, text))
+            sentences.append(
+                CorpusSentence(
+                    text, s.boilerplate, s.paragraph, labels or frozenset(), (), labels is not None
+                )
+            )
+        out.append(CorpusArticle(path.name, "dev", art.title, raw.text, tuple(sentences)))
+    return out

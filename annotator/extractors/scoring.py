@@ -92,16 +92,17 @@ def pairs(
 
 
 def threshold_for_precision(pairs_: Sequence[tuple[float, bool]], target: float) -> float | None:
-    """The lowest score threshold whose precision is at least ``target`` (max recall), or None.
+    """The score threshold with the best F1 among those whose precision is at least ``target``.
 
-    The precision at an observed score is over all sentences scoring at or above it. The
-    threshold returned lies halfway between the lowest such score and the next lower observed
-    one (or zero), so a score a little below what calibration saw still counts. None when no
-    threshold reaches the target.
+    The precision and recall at an observed score are over all sentences scoring at or above
+    it (``pairs_`` holds every sentence, 0.0 where nothing was suggested). The threshold
+    returned lies halfway between that score and the next lower observed one (or zero), so a
+    score a little below what calibration saw still counts. None when no threshold reaches the
+    target.
     """
+    positives = sum(1 for _s, g in pairs_ if g)
     ranked = sorted((p for p in pairs_ if p[0] > 0), key=lambda p: -p[0])
-    best = None
-    below = 0.0
+    best: tuple[float, float, float] | None = None  # (f1, score, next lower score)
     tp = fp = 0
     i = 0
     while i < len(ranked):
@@ -110,7 +111,10 @@ def threshold_for_precision(pairs_: Sequence[tuple[float, bool]], target: float)
             tp += ranked[i][1]
             fp += not ranked[i][1]
             i += 1
-        if tp / (tp + fp) >= target:
-            best = score
-            below = ranked[i][0] if i < len(ranked) else 0.0
-    return None if best is None else (best + below) / 2
+        precision = tp / (tp + fp)
+        if precision >= target and positives:
+            recall = tp / positives
+            f1 = 2 * precision * recall / (precision + recall)
+            if best is None or f1 > best[0]:
+                best = (f1, score, ranked[i][0] if i < len(ranked) else 0.0)
+    return None if best is None else (best[1] + best[2]) / 2

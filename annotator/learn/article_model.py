@@ -330,7 +330,7 @@ def from_corpus(articles: Sequence[Any]) -> list[TrainArticle]:
         TrainArticle(
             a.title,
             tuple(ArticleSentence(s.text, s.boilerplate, s.paragraph) for s in a.sentences),
-            tuple(s.labels for s in a.sentences),
+            tuple(s.labels if s.decided else None for s in a.sentences),
         )
         for a in articles
     ]

@@ -15,11 +15,15 @@ from annotator.extractors.calibration import (
 from annotator.extractors.scoring import threshold_for_precision
 
 
-def test_the_lowest_threshold_reaching_the_precision_is_chosen():
+def test_the_best_f1_threshold_reaching_the_precision_is_chosen():
     pairs = [(0.9, True), (0.8, True), (0.7, False), (0.6, True), (0.5, False), (0.4, False), (0.0, True)]
-    # at 0.8: 2/2; at 0.7: 2/3; at 0.6: 3/4 = 0.75; at 0.5: 3/5 — halfway to the next score down
+    # 4 positives. At 0.8: P 2/2 R 2/4 F .667; at 0.6: P 3/4 R 3/4 F .75; at 0.5: P 3/5.
+    # The threshold lies halfway to the next score down.
     assert threshold_for_precision(pairs, 0.75) == pytest.approx(0.55)
     assert threshold_for_precision(pairs, 0.9) == pytest.approx(0.75)
+    # a lower threshold with more recall but worse F1 is not taken
+    many_wrong = [(0.9, True), (0.5, True), *[(0.5, False)] * 0, (0.4, False), (0.3, True)]
+    assert threshold_for_precision(many_wrong, 0.5) == pytest.approx(0.15)
     assert threshold_for_precision([(0.5, False)], 0.85) is None
 
 
