@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -61,7 +60,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     path = Path(db) if db else default_db_path()
     try:
         store = open_project(path, create_demo=db is None)
-    except (AnnotatorError, sqlite3.Error, OSError) as e:
+    except (AnnotatorError, OSError) as e:  # the store turns sqlite3 errors into StoreError
         startup_error(str(e) if isinstance(e, AnnotatorError) else f"{path}: {e}")
         return 1
     try:
@@ -76,7 +75,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
         settings.add_recent_project(str(store.path))
         session = ProjectSession(store, name)
         window = MainWindow(session, language=language, font_missing=font is None)
-    except (AnnotatorError, sqlite3.Error) as e:  # a project damaged past its first pages
+    except Exception as e:  # noqa: BLE001 - a project damaged past its first pages: say so, in a dialog
         store.close()
         startup_error(f"{path}: the project cannot be shown ({e})")
         return 1

@@ -13,7 +13,7 @@ import pytest
 
 import annotator
 from annotator.corpus.importer import import_paths
-from annotator.errors import AnnotatorError, InputError, SchemaError, StoreError
+from annotator.errors import InputError, SchemaError, StoreError
 from annotator.extractors.base import SuggestedSpan, Suggestion
 from annotator.labels_import import import_labels
 from annotator.merge import merge_projects
@@ -141,10 +141,18 @@ class _Plugin:
     ],
     ids=["score", "fields", "span-fields"],
 )
-def test_suggest_refuses_non_finite_plugin_output(store, plugin):
-    with pytest.raises(AnnotatorError, match="nanplugin.*non-finite"):
-        run_extractor(store, plugin, [1])
-    assert store.query("SELECT count(*) FROM suggestions")[0][0] == 0
+def test_suggest_never_stores_non_finite_plugin_output_and_counts_it(store, plugin):
+    # the extractor contract (annotator.extractors.contract) drops a non-finite score (the whole
+    # suggestion) or value (that field), and counts the drop under the plug-in's name
+    from annotator.extractors.contract import ContractReport
+
+    report = ContractReport()
+    run_extractor(store, plugin, [1], report=report)
+    assert any(ext == "nanplugin" for ext, _what in report.dropped), report
+    for row in store.query("SELECT score, fields, spans FROM suggestions"):
+        assert math.isfinite(row[0])
+        for text in row[1:]:
+            json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} stored"))
 
 
 def _json_writers(tree: ast.AST):
