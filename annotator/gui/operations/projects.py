@@ -79,14 +79,20 @@ def export_data(win: MainWindow) -> Job | None:
     lang = i18n.content_language(win.language)
     labels = [(lab.id, lab.name.get(lang)) for lab in win.session.schema.labels]
     names = [a.name for a in win.session.store.annotators.all()]
-    choice = ExportDialog.ask(win, names, labels)
+    choice = ExportDialog.ask(win, names, labels, Path(win.session.store.path))
+    win.view.setFocus()
     if choice is None:
         return None
+
+    def finished(result) -> None:
+        win.statusBar().show_written(choice.path, result.summary())
+
     return run_background(
         win,
         partial(_export_job, run_export, choice),
         translate("MainWindow", "Exporting…"),
         translate("MainWindow", "Export failed"),
+        finished,
     )
 
 
