@@ -1,8 +1,15 @@
 """Fill annotator_zh_CN.ts with the Simplified Chinese strings below, then compile it.
 
-Run after `pyside6-lupdate $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_zh_CN.ts`:
-    python tools/update_translations.py && pyside6-lrelease resources/i18n/annotator_zh_CN.ts
-Strings missing here stay "unfinished" and show in English.
+Run after `pyside6-lupdate $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_zh_CN.ts`
+and `pyside6-lupdate -pluralonly $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_en.ts`:
+    python tools/update_translations.py
+    pyside6-lrelease resources/i18n/annotator_zh_CN.ts resources/i18n/annotator_en.ts
+Strings missing here stay "unfinished" and show in English. Counts use Qt's plural forms: the
+source says "%n sentence(s)" (tr with n), annotator_en.ts holds the English singular and plural
+(EN_PLURALS), and Chinese has one form.
+
+lupdate marks a call plural only for ``self.tr(text, None, n)`` with a plain name or number as n
+(not ``obj.attr`` and not the module-level ``translate()``): bind the count to a name first.
 """
 
 from __future__ import annotations
@@ -10,7 +17,48 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+EN_PLURALS = {
+    "%n sentence(s) decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.": (
+        "%n sentence decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.",
+        "%n sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.",
+    ),
+    "%n agreed sentence(s) promoted to gold. ": (
+        "%n agreed sentence promoted to gold. ",
+        "%n agreed sentences promoted to gold. ",
+    ),
+    "%n undecided sentence(s), most uncertain first (model %s). Enter on a sentence of this list "
+    "moves on to the next one in it.": (
+        "%n undecided sentence, most uncertain first (model %s). Enter on a sentence of this list "
+        "moves on to the next one in it.",
+        "%n undecided sentences, most uncertain first (model %s). Enter on a sentence of this "
+        "list moves on to the next one in it.",
+    ),
+}
+
 ZH = {
+    "&Save a copy for merging…": "保存副本以供合并(&S)…",
+    "Save a copy for merging": "保存副本以供合并",
+    "Article too large": "文章过大",
+    "Split it at blank lines into several articles and import?": "按空行拆分为多篇文章后导入？",
+    "● unsaved": "● 未保存",
+    "Saved a copy for merging: %s": "已保存副本以供合并：%s",
+    "Waiting for the database (another program is writing)…": "正在等待数据库(另一个程序正在写入)…",
+    "Undo again (Ctrl+Z) to undo yours over it.": "再次撤销(Ctrl+Z)可在其上撤销您的修改。",
+    "Redo (Ctrl+Shift+Z) applies yours over it.": "重做(Ctrl+Shift+Z)可将您的修改应用于其上。",
+    "Not saved: another window changed %s of this sentence; it shows that version now.": "未保存：另一个窗口修改了本句的%s；现在显示的是该版本。",
+    "The app stopped while opening article %d last time; it was not reopened. Open it from the list to try again.": "上次打开第 %d 篇文章时程序意外退出，本次未重新打开。可从列表中打开再试。",
+    "%n sentence(s) decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.": "%n 个句子由以下至少两人判定:%s。总体 Krippendorff's alpha %s,MASI %s。",
+    "%n agreed sentence(s) promoted to gold. ": "%n 个一致的句子已写入金标准。",
+    "%n undecided sentence(s), most uncertain first (model %s). Enter on a sentence of this list moves on to the next one in it.": "%n 个未判定句子,最不确定的在前(模型 %s)。在列表中的句子上按 Enter 会跳到列表中的下一句。",
+    "annotator: error": "annotator:出错",
+    "OK": "确定",
+    "Open folder": "打开文件夹",
+    "Written to %s": "已写入 %s",
+    "Accept (Ctrl+Enter)": "采纳 (Ctrl+Enter)",
+    "Suggested: %s": "建议:%s",
+    "suggested: %s": "建议:%s",
+    "Accept suggested article &fields": "采纳建议的文章字段(&F)",
+    "No suggested article fields.": "没有建议的文章字段。",
     'Computing the learning curve…': '正在计算学习曲线…',
     '&Export labeled data…': '导出标注数据(&E)…',
     '&Merge project…': '合并项目(&M)…',
@@ -177,19 +225,37 @@ ZH = {
 }
 
 
-def main() -> None:
-    path = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "annotator_zh_CN.ts"
+def fill(path: Path, table: dict) -> list[str]:
+    """Write the translations of ``table`` into the .ts file; return the sources it lacks."""
     tree = ET.parse(path)
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in ZH:
-            translation.text = ZH[source]
-            translation.attrib.pop("type", None)
-        else:
+        if translation.get("type") in ("vanished", "obsolete"):
+            continue
+        if source not in table:
             missing.append(source)
+            continue
+        forms = table[source]
+        forms = [forms] if isinstance(forms, str) else list(forms)
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = forms[0]
+        translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> None:
+    folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+    missing = fill(folder / "annotator_zh_CN.ts", ZH)
+    missing += fill(folder / "annotator_en.ts", EN_PLURALS)
     if missing:
         print("untranslated:", *missing, sep="\n  ")
 

@@ -34,6 +34,7 @@ class ActionSpec:
     handler: Callable[..., object]  # an operation, called with the main window (and ``arg``)
     checkable: bool = False
     arg: object = None
+    view_keys: tuple[str, ...] = ()  # keys that work only while the article view has focus
 
 
 def base_specs() -> list[ActionSpec]:
@@ -82,6 +83,13 @@ def base_specs() -> list[ActionSpec]:
             a.accept_suggestions,
         ),
         ActionSpec(
+            "accept_article_hints",
+            "annotate",
+            tr("Accept suggested article &fields"),
+            ("Ctrl+Return", "Ctrl+Enter"),
+            a.accept_article_hints,
+        ),
+        ActionSpec(
             "reject_suggestions",
             "annotate",
             tr("Re&ject suggestions"),
@@ -89,10 +97,20 @@ def base_specs() -> list[ActionSpec]:
             a.reject_suggestions,
         ),
         ActionSpec(
-            "next_sentence", "navigate", tr("&Next sentence"), ("J", "Down"), a.next_sentence
+            "next_sentence",
+            "navigate",
+            tr("&Next sentence"),
+            ("J",),
+            a.next_sentence,
+            view_keys=("Down",),
         ),
         ActionSpec(
-            "prev_sentence", "navigate", tr("&Previous sentence"), ("K", "Up"), a.prev_sentence
+            "prev_sentence",
+            "navigate",
+            tr("&Previous sentence"),
+            ("K",),
+            a.prev_sentence,
+            view_keys=("Up",),
         ),
         ActionSpec(
             "next_article",
@@ -194,6 +212,9 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
             act.triggered.connect(lambda _c=False, h=spec.handler, a=spec.arg: h(window, a))
         else:
             act.triggered.connect(lambda _c=False, h=spec.handler: h(window))
+        # ↓/↑ must not be window shortcuts: the article list needs them, and a second binding on
+        # the view makes both ambiguous (neither fires). The view binds them (MainWindow).
+        act.setProperty("view_keys", list(spec.view_keys))
         window.addAction(act)
         actions[spec.name] = act
     return actions

@@ -64,6 +64,8 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
         startup_error(str(e) if isinstance(e, AnnotatorError) else f"{path}: {e}")
         return 1
     try:
+        # --annotator NAME is for this run only; the saved default changes only by choosing in
+        # the dialog (or Annotator → Switch annotator).
         name = annotator or settings.get("annotator")
         if not name:
             known = [a.name for a in store.annotators.all()]
@@ -71,7 +73,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
             if not name:
                 store.close()
                 return 1
-        settings.put("annotator", name)
+            settings.put("annotator", name)
         settings.add_recent_project(str(store.path))
         session = ProjectSession(store, name)
         window = MainWindow(session, language=language, font_missing=font is None)

@@ -2,7 +2,8 @@
 
 ``resources/i18n/annotator_zh_CN.ts`` is the translation source (edit it in Qt Linguist, or
 regenerate it with ``pyside6-lupdate``); ``.qm`` is its compiled form, made with
-``pyside6-lrelease`` and committed so users need no Qt tools.
+``pyside6-lrelease`` and committed so users need no Qt tools. ``annotator_en.ts`` holds only the
+English plural forms of the counted strings (``tools/update_translations.py``).
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ def install_language(language: str) -> str:
     _installed.clear()
     if language not in LANGUAGES:
         language = "en"
+    ours = QTranslator(app)  # English too: its .qm holds the plural forms ("1 sentence")
+    if ours.load(str(resource_path("i18n", f"annotator_{language}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if language != "en":
-        ours = QTranslator(app)
-        if ours.load(str(resource_path("i18n", f"annotator_{language}.qm"))):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)  # Qt's own dialogs (file chooser, message boxes)
         if qt.load(
             f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QProgressBar,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStatusBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,9 +32,10 @@ from PySide6.QtWidgets import (
 from annotator.gui import i18n, open_guard, settings
 from annotator.gui.actions import base_specs, build_actions, label_keys_hint, label_specs
 from annotator.gui.errors import show_error
+from annotator.gui.focus import FocusReturn
 from annotator.gui.fonts import MISSING_FONT_HINT
 from annotator.gui.models.article_list import ArticleFilter, ArticleListModel, Role
-from annotator.gui.operations import annotate, projects, review_learning
+from annotator.gui.operations import annotate, display, projects, review_learning
 from annotator.gui.plain import plain_label
 from annotator.gui.session import ProjectSession
 from annotator.gui.sync import LiveSync
@@ -45,6 +44,7 @@ from annotator.gui.widgets.form_panel import FormPanel
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
 from annotator.gui.widgets.learning import UncertainDock
 from annotator.gui.widgets.review_view import ReviewView
+from annotator.gui.widgets.status_bar import StatusBar
 from annotator.gui.workers import Runner
 from annotator.records import Change
 
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._on_saved)
         self._build_ui()
         self.sync = LiveSync(self)
+        self.focus_return = FocusReturn(self, self.focus_work)
         self.resize(1400, 860)
         open_guard.open_first_place(self)
         self.view.setFocus()
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         lang = i18n.content_language(self.language)
-        self.setWindowTitle(f"annotator — {self.session.store.name}")
+        self._set_title()
         self.specs = base_specs() + label_specs(self.session.schema, lang)
         self.acts = build_actions(self, self.specs)
         self._build_menus()
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        down = QShortcut(QKeySequence("Down"), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(partial(annotate.open_first_hit, self))
         ll.addWidget(self.search)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
@@ -129,6 +133,10 @@ class MainWindow(QMainWindow):
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 18)
+        # the list never gets narrower than its counts and status plus some title: a dock
+        # (F1 guidelines) takes its room from the article and the forms instead
+        fixed = sum(header.sectionSize(c) for c in range(1, 5))
+        left.setMinimumWidth(fixed + metrics.horizontalAdvance("0" * 12) + 40)
         self.article_table.clicked.connect(self._on_article_clicked)
         self.article_table.activated.connect(self._on_article_clicked)
         ll.addWidget(self.article_table)
@@ -155,24 +163,32 @@ class MainWindow(QMainWindow):
         self.view.sentence_clicked.connect(self._on_sentence_clicked)
         self.view.painted.connect(open_guard.clear_soon)
         cl.addWidget(self.view)
-        # Up/Down move between sentences only while the article has focus (the list keeps them)
-        for key, step in (("Down", +1), ("Up", -1)):
-            sc = QShortcut(QKeySequence(key), self.view, context=Qt.ShortcutContext.WidgetShortcut)
-            sc.activated.connect(partial(annotate.move, self, step))
+        # ↓/↑ move between sentences only while the article has focus (the list keeps them)
+        for spec in self.specs:
+            for key in spec.view_keys:
+                sc = QShortcut(QKeySequence(key), self.view)
+                sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+                sc.activated.connect(self.acts[spec.name].trigger)
 
         self.form = FormPanel(self.session, lang)
         self.form.focus_return = self.view.setFocus
         self.form.typing.connect(self.update_status)
+        self.form.hints.accept_requested.connect(self.acts["accept_article_hints"].trigger)
         scroll = QScrollArea()
         scroll.setObjectName("form_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(360)
+        right = QWidget()  # the form scrolls; the note and Decided stay in view below it
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(scroll, 1)
+        rl.addWidget(self.form.footer)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
@@ -193,34 +209,15 @@ class MainWindow(QMainWindow):
         self.uncertain.hide()
         self.uncertain.visibilityChanged.connect(self.acts["uncertain"].setChecked)
         self.uncertain.sentence_chosen.connect(partial(review_learning.go_to_queued, self))
-        self.learn_progress = QProgressBar()
-        self.learn_progress.setObjectName("learn_progress")
-        self.learn_progress.setMaximumWidth(160)
-        self.learn_progress.hide()
-
-        bar = QStatusBar()
-        self.setStatusBar(bar)
-        self.status_annotator = plain_label()
-        self.status_saved = plain_label()
-        self.status_saved.setObjectName("status_saved")
-        self.status_progress = plain_label()
-        self.status_progress.setObjectName("status_progress")
-        hints = QLabel(
+        bar = StatusBar(
             self.tr(
                 "%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys"
             )
             % label_keys_hint(self.session.schema)
         )
-        hints.setObjectName("key_hints")
-        hints.setStyleSheet("color: #666;")
-        for w in (
-            self.learn_progress,
-            self.status_annotator,
-            self.status_saved,
-            self.status_progress,
-        ):
-            bar.addPermanentWidget(w)
-        bar.addWidget(hints)
+        self.setStatusBar(bar)
+        self.learn_progress, self.key_hints = bar.learn_progress, bar.key_hints
+        self.status_annotator, self.status_saved = bar.annotator, bar.saved
         self.acts[f"lang_{'zh' if self.language.startswith('zh') else 'en'}"].setChecked(True)
         self.update_status()
 
@@ -281,7 +278,7 @@ class MainWindow(QMainWindow):
             )
             self.title.setText(article.title if article else "")
             self.form.show_article()
-            self._select_in_list(article_id)
+            display.select_in_list(self, article_id)
         self.view.set_current(sentence_id)
         s = self.session.sentence(sentence_id)
         self.form.show_state(s.text if s else None, self.session.state(sentence_id))
@@ -313,7 +310,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _on_reloaded(self) -> None:
-        self.setWindowTitle(f"annotator — {self.session.store.name}")
+        self._set_title()
         self.view.article = None
         self.articles.reload()
         if not self.session.restore_position():
@@ -325,6 +322,12 @@ class MainWindow(QMainWindow):
                 self.form.show_state(None, self.session.state(None))
         self.update_status()
 
+    def _set_title(self) -> None:
+        """The title always says who is annotating which project."""
+        self.setWindowTitle(
+            f"annotator — {self.session.store.name} — {self.session.annotator.name}"
+        )
+
     def _on_error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
@@ -335,30 +338,15 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        if not hasattr(self, "status_progress"):
+        bar = self.statusBar()
+        if not isinstance(bar, StatusBar):
             return
-        self.status_annotator.setText(self.tr("Annotator: %s") % self.session.annotator.name)
-        saved = self.tr("✓ saved %s") % self._saved_at if self._saved_at else self.tr("✓ all saved")
-        self.status_saved.setText(self.tr("● unsaved") if self.form.dirty() else saved)
         summary = (
             self.articles.summary(self.session.article_id) if self.session.article_id else None
         )
-        decided, total = self.articles.totals()
         art = f"{summary.decided}/{summary.total}" if summary else "–"
-        self.status_progress.setText(self.tr("Article %s · project %d/%d") % (art, decided, total))
-
-    def _select_in_list(self, article_id: int) -> None:
-        row = self.articles.row_of(article_id)
-        if row is None:
-            return
-        index = self.filter.mapFromSource(self.articles.index(row, 0))
-        if index.isValid():
-            self.article_table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.article_table.scrollTo(index)
+        name, dirty = self.session.annotator.name, self.form.dirty()
+        bar.show_state(name, self._saved_at, art, *self.articles.totals(), unsaved=dirty)
 
     # ------------------------------------------------------------------ user → session
 
@@ -376,6 +364,10 @@ class MainWindow(QMainWindow):
 
     def _on_search(self, text: str) -> None:
         self.filter.set_text(text)
+
+    def focus_work(self) -> None:
+        """The keys to the article view (or, in review mode, the review queue)."""
+        (self.view if self.stack.currentIndex() == 0 else self.review.queue_list).setFocus()
 
     def editing_text(self) -> bool:
         """Whether the keyboard focus is in a form text field (Enter then only ends editing)."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
+from annotator.gui.operations import display
 from annotator.records import EMPTY_STATE, Change
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class LiveSync(QObject):
         if count != len(win.articles.article_ids()):  # articles came or went: the whole list
             win.articles.reload()
             if session.article_id is not None:
-                win._select_in_list(session.article_id)
+                display.select_in_list(win, session.article_id)
         session.changed.emit(Change(articles, frozenset(sentences), frozenset(kinds)))
 
     # ------------------------------------------------------------------ the file

@@ -18,6 +18,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """The English UI as ``app.main`` installs it (its .qm holds the plural forms)."""
+    from annotator.gui import i18n
+
+    i18n.install_language("en")
+
+
 @pytest.fixture
 def session(qtbot, store):
     from annotator.gui.session import ProjectSession

@@ -120,7 +120,7 @@ def test_auto_adjudicate_agreed_button(qtbot, reviewer):
     for s in sents[:3]:
         assert gold(store, s.sentence_id).labels == ("slogan",)
         assert store.gold.get(s.sentence_id).method == "auto_agreed"
-    assert "3 agreed sentence(s) promoted" in rv.progress_label.text()
+    assert "3 agreed sentences promoted" in rv.progress_label.text()
     assert "resolved 3 of 6" in rv.progress_label.text()
 
 

@@ -43,9 +43,17 @@ class ExportChoice:
 
 class ExportDialog(QDialog):
     def __init__(
-        self, annotators: list[str], labels: list[tuple[str, str]], parent: QWidget | None = None
+        self,
+        annotators: list[str],
+        labels: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        project: Path | None = None,
     ) -> None:
+        """``project``: the project file; the export goes beside it (a relative file name too),
+        never to the working directory the app happened to start in."""
         super().__init__(parent)
+        self.folder = project.resolve().parent if project is not None else Path.cwd()
+        stem = project.stem if project is not None else "export"
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export labeled data"))
         form = QFormLayout(self)
@@ -88,7 +96,7 @@ class ExportDialog(QDialog):
         pathbox = QWidget()
         prow = QHBoxLayout(pathbox)
         prow.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit("export.jsonl")
+        self.path = QLineEdit(str(self.folder / f"{stem}-export.jsonl"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         prow.addWidget(self.path)
@@ -109,7 +117,7 @@ class ExportDialog(QDialog):
     def choice(self) -> ExportChoice:
         labels = tuple(lab for lab, c in self.label_checks.items() if c.isChecked())
         return ExportChoice(
-            path=Path(self.path.text().strip()),
+            path=self.folder / Path(self.path.text().strip()),  # absolute stays absolute
             format=self.format.currentData(),
             task=self.task.currentData(),
             who=self.who.currentData(),
@@ -122,9 +130,9 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent, annotators: list[str], labels: list[tuple[str, str]]
+        cls, parent, annotators: list[str], labels: list[tuple[str, str]], project: Path | None = None
     ) -> ExportChoice | None:
-        dialog = cls(annotators, labels, parent)
+        dialog = cls(annotators, labels, parent, project)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from annotator import edits
+from annotator.edits import SetArticleFields
 from annotator.gui.widgets.article_view import SelectionInSentence
 from annotator.records import SpanValue
+from annotator.text.figures import span_prefill
 from annotator.workbench import next_after_confirm, span_bounds
 
 if TYPE_CHECKING:
@@ -70,6 +72,13 @@ def focus_search(win: MainWindow) -> None:
     win.search.selectAll()
 
 
+def open_first_hit(win: MainWindow) -> None:
+    """Enter or ↓ in the search box: open the first matching article and return to the text."""
+    if win.search.text().strip() and win.filter.rowCount() > 0:
+        win._on_article_clicked(win.filter.index(0, 0))
+    win.view.setFocus()
+
+
 def label_key(win: MainWindow, label_id: str, exact: bool = False) -> None:
     """A label key: a span from the selection for span labels, else toggle the label."""
     sel = win.view.selection_in_sentence()
@@ -102,12 +111,27 @@ def add_span(win: MainWindow, label_id: str, sel: SelectionInSentence, *, exact:
         return
     if sel.sentence_id != session.sentence_id:
         session.go_to(session.article_id, sel.sentence_id)
-    span = SpanValue(label_id, *bounds, {})
+    label = session.schema.label(label_id)
+    # value and unit from the span's own text; direction and change into the label's form
+    # where still empty (annotator.text.figures), in the same undoable edit, editable after
+    before = session.state(sel.sentence_id).fields.get(label_id, {})
+    span_fields, form_fields = span_prefill(
+        sentence.text[bounds[0] : bounds[1]],
+        {f.id for f in label.span_fields},
+        {f.id for f in label.fields},
+        before,
+    )
+    span = SpanValue(label_id, *bounds, span_fields)
+
+    def transform(state):
+        state = edits.add_span(state, span=span)
+        for field_id, value in form_fields.items():
+            state = edits.set_field(state, label_id, field_id, value)
+        return state
+
     win.view.clear_selection()
     session.update_state(
-        partial(edits.add_span, span=span),
-        translate("MainWindow", "Add span"),
-        sentence_id=sel.sentence_id,
+        transform, translate("MainWindow", "Add span"), sentence_id=sel.sentence_id
     )
 
 
@@ -118,6 +142,9 @@ def clear_labels(win: MainWindow) -> None:
 def confirm(win: MainWindow) -> None:
     """Enter: decide the sentence and go on (see ``workbench.next_after_confirm``); in a form
     text field it only ends the editing."""
+    if win.focusWidget() is win.search:
+        open_first_hit(win)
+        return
     if win.editing_text():
         win.form.commit_note()
         win.view.setFocus()  # the field's editingFinished saves it
@@ -140,6 +167,24 @@ def confirm(win: MainWindow) -> None:
         )
         return
     session.go_to(*target)
+
+
+def accept_article_hints(win: MainWindow) -> None:
+    """Ctrl+Enter: fill the article form's empty fields with the suggested values, as one
+    undoable edit (only what the form shows as suggested)."""
+    session = win.session
+    values = win.form.hints.values()
+    if session.article_id is None or not values:
+        win.statusBar().showMessage(
+            translate("MainWindow", "No suggested article fields."), 3000
+        )
+        return
+    before = session.article_fields()
+    after = {**before, **{k: v for k, v in values.items() if not before.get(k)}}
+    if after != before:
+        session.apply(
+            SetArticleFields(session.article_id, session.annotator.annotator_id, before, after)
+        )
 
 
 def accept_suggestions(win: MainWindow) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from annotator import __version__
@@ -81,3 +81,18 @@ def show_about(win: MainWindow) -> None:
         )
         % __version__,
     )
+
+
+def select_in_list(win: MainWindow, article_id: int) -> None:
+    """Select and show the article's row in the (filtered) article list."""
+    row = win.articles.row_of(article_id)
+    if row is None:
+        return
+    index = win.filter.mapFromSource(win.articles.index(row, 0))
+    if index.isValid():
+        win.article_table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        win.article_table.scrollTo(index)

@@ -18,6 +18,7 @@ from annotator.errors import AnnotatorError
 from annotator.gui import i18n, settings
 from annotator.gui.dialogs.project_dialogs import ProjectDialogs
 from annotator.gui.errors import show_error
+from annotator.gui.widgets.status_bar import StatusBar
 from annotator.gui.workers import Job, Runner
 
 if TYPE_CHECKING:
@@ -79,14 +80,22 @@ def export_data(win: MainWindow) -> Job | None:
     lang = i18n.content_language(win.language)
     labels = [(lab.id, lab.name.get(lang)) for lab in win.session.schema.labels]
     names = [a.name for a in win.session.store.annotators.all()]
-    choice = ExportDialog.ask(win, names, labels)
+    choice = ExportDialog.ask(win, names, labels, Path(win.session.store.path))
+    win.view.setFocus()
     if choice is None:
         return None
+
+    def finished(result) -> None:
+        bar = win.statusBar()
+        if isinstance(bar, StatusBar):
+            bar.show_written(choice.path, result.summary())
+
     return run_background(
         win,
         partial(_export_job, run_export, choice),
         translate("MainWindow", "Exporting…"),
         translate("MainWindow", "Export failed"),
+        finished,
     )
 
 

@@ -31,6 +31,7 @@ def toggle_review(win: MainWindow) -> None:
         if spec.menu in WORKBENCH_MENUS:
             win.acts[spec.name].setEnabled(not on)
     win.stack.setCurrentIndex(1 if on else 0)
+    win.key_hints.setVisible(not on)  # the annotation keys rest while reviewing
     if on:
         win.review.refresh()
         win.review.queue_list.setFocus()

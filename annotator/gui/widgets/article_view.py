@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator import contrast
 from annotator.gui.widgets.gutter import paint_gutter
 from annotator.records import AnnotationState, Article, Sentence, SpanValue
 from annotator.schema import LabelSchema
@@ -53,25 +55,6 @@ class SelectionInSentence:
     start: int  # code points, relative to the sentence
     end: int
     exact: bool  # Alt was held: do not snap to tokens
-
-
-def tint(color: str, alpha: int) -> QColor:
-    c = QColor(color)
-    c.setAlpha(alpha)
-    return c
-
-
-def blend(colors: list[str], alpha: int) -> QColor:
-    """An average of the label colours (one label: its own colour), translucent."""
-    qs = [QColor(c) for c in colors]
-    n = len(qs)
-    c = QColor(
-        sum(q.red() for q in qs) // n,
-        sum(q.green() for q in qs) // n,
-        sum(q.blue() for q in qs) // n,
-    )
-    c.setAlpha(alpha)
-    return c
 
 
 class _Gutter(QWidget):
@@ -121,6 +104,13 @@ class ArticleView(QTextEdit):
         self._sels: dict[int, list] = {}
         self._tops: list[tuple[int, int]] | None = None
         self._tops_width = -1
+        palette = self.palette()  # a selection that stays visible on every tint (WCAG AA)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(contrast.SELECTION[0]))
+            palette.setColor(
+                group, QPalette.ColorRole.HighlightedText, QColor(contrast.SELECTION[1])
+            )
+        self.setPalette(palette)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
         self.document().setDefaultFont(font)
@@ -351,19 +341,21 @@ class ArticleView(QTextEdit):
         labels = [lab for lab in (state.labels if state else ()) if lab in colors]
         if p.sentence.boilerplate:
             fmt.setForeground(QColor(BOILERPLATE_GREY))
+        background = contrast.WHITE
         if labels:
-            fmt.setBackground(
-                blend([colors[lab] for lab in labels], 95 if sid == self.current else 60)
+            background = contrast.sentence_background(
+                [colors[lab] for lab in labels], sid == self.current
             )
+            fmt.setBackground(QColor(background))
         elif sid == self.current:
+            background = CURRENT_BG
             fmt.setBackground(QColor(CURRENT_BG))
         if labels or sid == self.current or p.sentence.boilerplate:
             sels.append(self._selection(p.start, p.end, fmt))
         if state:
             for span in state.spans:
-                sels.append(
-                    self._span_selection(p, span, colors.get(span.label, "#000000"), dashed=False)
-                )
+                color = colors.get(span.label, "#000000")
+                sels.append(self._span_selection(p, span, color, dashed=False, on=background))
         if self.show_suggestions:
             for sug in self.suggestions.get(sid, []):
                 for (
@@ -372,7 +364,9 @@ class ArticleView(QTextEdit):
                     span = SpanValue(sug.label, int(raw["start"]), int(raw["end"]))
                     if 0 <= span.start < span.end <= len(p.sentence.text):
                         color = colors.get(sug.label, "#000000")
-                        sels.append(self._span_selection(p, span, color, dashed=True))
+                        sels.append(
+                            self._span_selection(p, span, color, dashed=True, on=background)
+                        )
         return sels
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -381,17 +375,22 @@ class ArticleView(QTextEdit):
         sel.format = fmt
         return sel
 
-    def _span_selection(self, p: Placed, span: SpanValue, color: str, *, dashed: bool):
+    def _span_selection(
+        self, p: Placed, span: SpanValue, color: str, *, dashed: bool, on: str = contrast.WHITE
+    ):
+        """A span's underline (dashed: suggested) and tint, with WCAG AA contrast on ``on``,
+        the sentence's own background (``annotator.contrast``)."""
+        span_bg, underline = contrast.span_colors(color, on)
         fmt = QTextCharFormat()
         fmt.setFontUnderline(True)
-        fmt.setUnderlineColor(QColor(color))
+        fmt.setUnderlineColor(QColor(underline if not dashed else contrast.darken_to(color, on, 3)))
         fmt.setUnderlineStyle(
             QTextCharFormat.UnderlineStyle.DashUnderline
             if dashed
             else QTextCharFormat.UnderlineStyle.SingleUnderline
         )
         if not dashed:
-            fmt.setBackground(tint(color, 90))
+            fmt.setBackground(QColor(span_bg))
         fmt.setProperty(QTextFormat.Property.UserProperty, span.label)
         return self._selection(p.start + span.start, p.start + span.end, fmt)
 

@@ -24,12 +24,15 @@ class Dashboard(QDialog):
         names = {lab.id: lab.name.get(language) for lab in schema.labels}
         body = QWidget()
         grid = QGridLayout(body)
+        units = report.units  # (lupdate reads a plain name as the count)
         summary = plain_label(
             self.tr(
-                "%d sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s."
+                "%n sentence(s) decided by two or more of: %s. Overall Krippendorff's alpha %s, "
+                "MASI %s.",
+                None,
+                units,
             )
             % (
-                report.units,
                 ", ".join(report.annotators),
                 _fmt(report.overall.krippendorff_alpha.value),
                 _fmt(report.overall.krippendorff_alpha_masi.value),

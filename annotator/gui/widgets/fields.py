@@ -75,6 +75,15 @@ class FieldEditor(QWidget):
         """Whether the field holds typed text that is not saved yet."""
         return self._pause.isActive()
 
+    def set_ghost(self, suggestion: str | None) -> None:
+        """Show a suggested value as placeholder text in an empty text field (None: the help)."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            help_text = self.field.help.get(self.language) if self.field.help else ""
+            w.setPlaceholderText(
+                self.tr("suggested: %s") % suggestion if suggestion is not None else help_text
+            )
+
     def _commit_text(self, text: str) -> None:
         if self._pause.isActive():
             self._pause.stop()

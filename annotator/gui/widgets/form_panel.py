@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from annotator import edits
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.session import ProjectSession
+from annotator.gui.widgets.article_hints import ArticleHints
 from annotator.gui.widgets.fields import FieldEditor
 from annotator.records import AnnotationState, SpanValue
+from annotator.text.bylines import form_suggestions
 
 
 class NoteEdit(QPlainTextEdit):
@@ -89,6 +91,8 @@ class FormPanel(QWidget):
             ed.committed.connect(partial(self._on_article_field, f.id))
             self.article_fields[f.id] = ed
             form.addRow(plain_label(f.name.get(language)), ed)
+        self.hints = ArticleHints()  # suggested date/outlet/region, accepted with Ctrl+Enter
+        form.addRow(self.hints)
         layout.addWidget(self.article_box)
 
         # the sentence and its labels
@@ -183,23 +187,38 @@ class FormPanel(QWidget):
         self._note_timer.setInterval(TYPING_PAUSE_MS)  # save a pause after typing; one undo step
         self._note_timer.timeout.connect(self.commit_note)
         self.note.textChanged.connect(self._on_note_changed)
-        layout.addWidget(self.note)
         self.decided = QCheckBox(self.tr("Decided (Enter confirms and moves on)"))
         self.decided.setObjectName("decided")
         self.decided.clicked.connect(self._on_decided_clicked)
-        layout.addWidget(self.decided)
+        # the note and Decided sit in a footer the window keeps in view below the scrolling form
+        self.footer = QWidget()
+        self.footer.setObjectName("form_footer")
+        fl = QVBoxLayout(self.footer)
+        fl.setContentsMargins(6, 2, 6, 6)
+        fl.addWidget(self.note)
+        fl.addWidget(self.decided)
         layout.addStretch(1)
         self.setEnabled(False)
+        self.footer.setEnabled(False)
 
     # ------------------------------------------------------------------ showing
 
     def show_article(self) -> None:
         values = self.session.article_fields()
+        article = self.session.article()
+        hints = {}
+        if article is not None:
+            body = [s.text for s in self.session.sentences() if not s.boilerplate]
+            hints = form_suggestions(article.text, body, list(self.article_fields), values)
         for fid, ed in self.article_fields.items():
             ed.set_value(values.get(fid))
+            ed.set_ghost(hints[fid].value if fid in hints else None)
+        names = {f.id: f.name.get(self.language) for f in self.schema.article_fields}
+        self.hints.show_suggestions(hints, names)
 
     def show_state(self, text: str | None, state: AnnotationState) -> None:
         self.setEnabled(text is not None)
+        self.footer.setEnabled(text is not None)
         self.state = state
         self.sentence_text.setText(text or "")
         for lab_id, b in self.label_buttons.items():

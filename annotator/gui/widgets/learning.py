@@ -53,12 +53,15 @@ class UncertainDock(QDockWidget):
             item.setData(Qt.ItemDataRole.UserRole, (aid, sid))
             item.setToolTip(plain_tip(text))
             self.list.addItem(item)
+        n = len(queue)
         self.info.setText(
             self.tr(
-                "%d undecided sentences, most uncertain first (model %s). Enter on a sentence of "
-                "this list moves on to the next one in it."
+                "%n undecided sentence(s), most uncertain first (model %s). Enter on a sentence "
+                "of this list moves on to the next one in it.",
+                None,
+                n,
             )
-            % (len(queue), model)
+            % model
         )
 
     def _on_item(self, item: QListWidgetItem) -> None:

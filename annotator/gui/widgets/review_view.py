@@ -427,7 +427,8 @@ class ReviewView(QWidget):
             show_error(self, e)
             return
         self.refresh()
+        promoted = result.promoted
         self.progress_label.setText(
-            self.tr("%d agreed sentence(s) promoted to gold. ") % result.promoted
+            self.tr("%n agreed sentence(s) promoted to gold. ", None, promoted)
             + self.progress_label.text()
         )
