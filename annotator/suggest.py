@@ -80,6 +80,9 @@ def extract_many(
             yield from extract_batch(extractor, batch)
         return
     ctx = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
+    warm = getattr(extractor, "warm", None)
+    if warm is not None and ctx.get_start_method() == "fork":
+        warm()
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(), extractor)
     ) as pool:

@@ -13,6 +13,8 @@ python benchmarks/extract_bench.py [--articles N] [--extractor NAME] [--workers 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -77,6 +79,7 @@ def run_one(name: str, articles: list, sentences: int, workers: int | None) -> f
     from annotator.extractors.registry import get
     from annotator.suggest import default_workers, extract_many
 
+    cpu0 = _cpu_seconds()
     t = time.perf_counter()
     extractor = with_thresholds(get(name))
     loaded = time.perf_counter() - t
@@ -87,12 +90,25 @@ def run_one(name: str, articles: list, sentences: int, workers: int | None) -> f
         if row
     )
     total = time.perf_counter() - t
+    cpu = _cpu_seconds() - cpu0
     used = default_workers() if workers is None else workers
     print(
         f"{name}: {total:6.1f} s (loading {loaded:.1f} s)  {sentences / total:10,.0f} sentences/s  "
         f"({found} sentences suggested, {used} worker(s))"
     )
+    # on a busy machine the wall time says more about the other processes than about this code
+    print(
+        f"CPU: {cpu:.1f} s in this process and its workers; load average {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} CPUs"
+    )
     return total
+
+
+def _cpu_seconds() -> float:
+    """User + system time of this process and of its ended worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 if __name__ == "__main__":

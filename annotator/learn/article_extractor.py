@@ -45,6 +45,13 @@ class ArticleModelExtractor:
         if min_confidence is not None:
             self.thresholds.update(min_confidence)
 
+    def warm(self) -> None:
+        """Load what every article needs (jieba's dictionary) before worker processes fork, so
+        they share it instead of each loading its own."""
+        from annotator.text.tokens import pos_tag
+
+        pos_tag("预热")
+
     def rule_detail(
         self, title: str, sentences: Sequence[ArticleSentence]
     ) -> list[dict[str, Suggestion]]:
