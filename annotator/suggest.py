@@ -6,7 +6,13 @@ extractors' suggestions stay. Boilerplate sentences get none. One transaction pe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 from annotator import jsonsafe
 from annotator.errors import AnnotatorError
@@ -17,6 +23,12 @@ from annotator.store import Store
 from annotator.store.suggestions import StoredSuggestion
 
 Progress = Callable[[int, int], None]
+Article = tuple[str, Sequence[ArticleSentence]]  # title, sentences
+
+# Articles per batch: a learned model featurises and scores a batch in one pass.
+BATCH = 100
+# Below this many articles the start-up of worker processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 400
 
 
 def extract_article(
@@ -27,11 +39,90 @@ def extract_article(
     The extractor sees the whole article (``run_article``): a learned model reads each sentence
     beside its neighbours, and rules may carry a story across sentences.
     """
-    sentences = store.sentences.for_article(article_id)
-    title = store.articles.get(article_id).title
-    inputs = [ArticleSentence(s.text, s.boilerplate, s.paragraph) for s in sentences]
+    sentences, (title, inputs) = _article_inputs(store, article_id)
     results = run_article(extractor, title, inputs)
     return [(s, r) for s, r in zip(sentences, results, strict=True) if not s.boilerplate]
+
+
+def _article_inputs(store: Store, article_id: int) -> tuple[list[Sentence], Article]:
+    sentences = store.sentences.for_article(article_id)
+    title = store.articles.get(article_id).title
+    return sentences, (title, [ArticleSentence(s.text, s.boilerplate, s.paragraph) for s in sentences])
+
+
+def extract_batch(extractor: Extractor, articles: Sequence[Article]) -> list[list[list[Suggestion]]]:
+    """Per article, per sentence, the suggestions; one pass for the batch where the extractor
+    can (``extract_articles``: the learned models), else article by article."""
+    whole = getattr(extractor, "extract_articles", None)
+    if whole is None:
+        return [run_article(extractor, title, sentences) for title, sentences in articles]
+    found: list[list[list[Suggestion]]] = whole(articles)
+    return [
+        [[] if s.boilerplate else r for s, r in zip(sentences, rows, strict=True)]
+        for (_, sentences), rows in zip(articles, found, strict=True)
+    ]
+
+
+def default_workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
+def extract_many(
+    extractor: Extractor, articles: Iterable[Article], count: int, workers: int | None = None
+) -> Iterator[list[list[Suggestion]]]:
+    """``extract_batch`` over many articles in batches of ``BATCH``, yielding each article's
+    results in order. ``count`` articles or more (``PARALLEL_MIN_ARTICLES``) run in ``workers``
+    processes (all CPUs by default), which end with this process."""
+    workers = default_workers() if workers is None else workers
+    batches = _batches(articles)
+    if workers < 2 or count < PARALLEL_MIN_ARTICLES:
+        for batch in batches:
+            yield from extract_batch(extractor, batch)
+        return
+    ctx = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
+    warm = getattr(extractor, "warm", None)
+    if warm is not None and ctx.get_start_method() == "fork":
+        warm()
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(), extractor)
+    ) as pool:
+        pending: deque[Future[list[list[list[Suggestion]]]]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_worker_batch, batch))
+                if len(pending) >= 2 * workers:  # bounded: articles are read as they are needed
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+_worker_extractor: Any = None  # in a worker: the extractor (inherited when forked, else pickled)
+
+
+def _init_worker(parent: int, extractor: Extractor) -> None:
+    from annotator.corpus.importer import die_with_parent
+
+    global _worker_extractor
+    die_with_parent(parent)
+    _worker_extractor = extractor
+
+
+def _worker_batch(batch: list[Article]) -> list[list[list[Suggestion]]]:
+    return extract_batch(_worker_extractor, batch)
+
+
+def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def stored(
@@ -68,11 +159,13 @@ def run_extractor(
     article_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
     report: ContractReport | None = None,
+    workers: int | None = None,
 ) -> tuple[int, int]:
     """Store the extractor's suggestions; return (sentences with suggestions, suggestions).
 
     What is stored fits the project's schema (``extractors.contract``): fields it does not have
-    are mapped or dropped, and counted in ``report``.
+    are mapped or dropped, and counted in ``report``. Many articles are extracted in batches,
+    in ``workers`` processes (``extract_many``).
     """
     unknown = [lab for lab in extractor.labels if lab not in store.schema.label_ids]
     if unknown:
@@ -84,8 +177,19 @@ def run_extractor(
     report = report if report is not None else ContractReport()
     rows: list[StoredSuggestion] = []
     touched: list[int] = []
-    for done, article_id in enumerate(ids, start=1):
-        for sentence, suggestions in extract_article(store, extractor, article_id):
+    read: deque[list[Sentence]] = deque()  # the store's sentences of articles being extracted
+
+    def inputs() -> Iterator[Article]:
+        for article_id in ids:
+            sentences, article = _article_inputs(store, article_id)
+            read.append(sentences)
+            yield article
+
+    results = extract_many(extractor, inputs(), len(ids), workers)
+    for done, found in enumerate(results, start=1):
+        for sentence, suggestions in zip(read.popleft(), found, strict=True):
+            if sentence.boilerplate:
+                continue
             touched.append(sentence.sentence_id)
             kept = conform_all(suggestions, store.schema, sentence.text, extractor, report)
             rows.extend(stored(extractor, sentence, kept))

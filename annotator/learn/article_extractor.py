@@ -45,17 +45,60 @@ class ArticleModelExtractor:
         if min_confidence is not None:
             self.thresholds.update(min_confidence)
 
+    def warm(self) -> None:
+        """Load what every article needs (jieba's dictionary) before worker processes fork, so
+        they share it instead of each loading its own."""
+        from annotator.text.tokens import pos_tag
+
+        pos_tag("预热")
+
+    def rule_detail(
+        self, title: str, sentences: Sequence[ArticleSentence]
+    ) -> list[dict[str, Suggestion]]:
+        """Per sentence, the rule extractor's suggestions by label (none without ``spans_from``)."""
+        if self.spans_from is None:
+            return [{} for _ in sentences]
+        return [
+            {g.label: g for g in found}
+            for found in run_article(self.spans_from, title, sentences)
+        ]
+
+    def _votes(self, detail: Sequence[Mapping[str, Suggestion]]) -> np.ndarray:
+        return np.array(
+            [[float(d[lab].score) if lab in d else 0.0 for lab in self.labels] for d in detail]
+        ).reshape(len(detail), len(self.labels))
+
+    def probabilities(
+        self, sentences: Sequence[ArticleSentence], detail: Sequence[Mapping[str, Suggestion]]
+    ) -> np.ndarray:
+        """(sentences, labels) calibrated probabilities, given the rules' suggestions."""
+        return self.model.article_probabilities(sentences, self._votes(detail))
+
     def extract_article(
         self, title: str, sentences: Sequence[ArticleSentence]
     ) -> list[list[Suggestion]]:
-        detail: list[dict[str, Suggestion]] = [{} for _ in sentences]
-        if self.spans_from is not None:
-            for i, found in enumerate(run_article(self.spans_from, title, sentences)):
-                detail[i] = {g.label: g for g in found}
-        votes = np.array(
-            [[float(d[lab].score) if lab in d else 0.0 for lab in self.labels] for d in detail]
-        ).reshape(len(sentences), len(self.labels))
-        probs = self.model.article_probabilities(sentences, votes)
+        return self.extract_articles([(title, sentences)])[0]
+
+    def extract_articles(
+        self, articles: Sequence[tuple[str, Sequence[ArticleSentence]]]
+    ) -> list[list[list[Suggestion]]]:
+        """``extract_article`` for many (title, sentences) at once: the rules run article by
+        article, the model featurises and scores the whole batch in one pass."""
+        details = [self.rule_detail(title, sentences) for title, sentences in articles]
+        probs = self.model.batch_probabilities(
+            [sentences for _, sentences in articles], [self._votes(d) for d in details]
+        )
+        return [
+            self._keep(sentences, p, d)
+            for (_, sentences), p, d in zip(articles, probs, details, strict=True)
+        ]
+
+    def _keep(
+        self,
+        sentences: Sequence[ArticleSentence],
+        probs: np.ndarray,
+        detail: Sequence[Mapping[str, Suggestion]],
+    ) -> list[list[Suggestion]]:
         out: list[list[Suggestion]] = []
         for s, row, rule in zip(sentences, probs, detail, strict=True):
             if s.boilerplate:

@@ -27,7 +27,7 @@ import numpy as np
 
 from annotator.errors import InputError
 from annotator.extractors.base import ArticleSentence
-from annotator.learn.hashing import N_FEATURES, Rows, article_rows
+from annotator.learn.hashing import N_FEATURES, Rows, article_rows, batch_rows
 
 FORMAT = 2
 SUFFIX = ".npz"
@@ -80,8 +80,20 @@ class ArticleModel:
         """
         if not sentences:
             return np.zeros((0, len(self.labels)))
-        logits = self.stage1(Rows.from_list(article_rows(sentences)))
+        logits = self.stage1(batch_rows([sentences]))
         return self._finish(logits, [len(sentences)], rules)
+
+    def batch_probabilities(
+        self, articles: Sequence[Sequence[ArticleSentence]], rules: Sequence[np.ndarray] | None = None
+    ) -> list[np.ndarray]:
+        """``article_probabilities`` of many articles, featurised and scored in one pass."""
+        lengths = [len(a) for a in articles]
+        if not sum(lengths):
+            return [np.zeros((0, len(self.labels))) for _ in articles]
+        logits = self.stage1(batch_rows(articles))
+        votes = np.vstack(rules) if rules is not None else None
+        probs = self._finish(logits, lengths, votes)
+        return np.split(probs, np.cumsum(lengths)[:-1])
 
     def stage2_logits(self, logits: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         return neighbourhood(logits, lengths) @ self.stage2[:, :-1].T + self.stage2[:, -1]
@@ -338,15 +350,7 @@ def from_corpus(articles: Sequence[Any]) -> list[TrainArticle]:
 
 def probabilities(model: ArticleModel, articles: Sequence[TrainArticle]) -> list[np.ndarray]:
     """Per article, the (sentences, labels) probabilities; one featurisation pass for all."""
-    rows: list[np.ndarray] = []
-    lengths = []
-    for a in articles:
-        rows.extend(article_rows(a.sentences))
-        lengths.append(len(a.sentences))
-    if not rows:
-        return [np.zeros((0, len(model.labels))) for _ in articles]
-    probs = model._finish(model.stage1(Rows.from_list(rows)), lengths)
-    return np.split(probs, np.cumsum(lengths)[:-1])
+    return model.batch_probabilities([a.sentences for a in articles])
 
 
 def scores_by_label(model: ArticleModel, probs: np.ndarray) -> list[Mapping[str, float]]:

@@ -19,6 +19,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -64,35 +65,82 @@ def describe(text: str) -> SentenceInfo:
     return SentenceInfo(words, tuple(cues(text)))
 
 
-def _named(info: SentenceInfo, prev: SentenceInfo | None, nxt: SentenceInfo | None,
-           position: int, first_in_paragraph: bool) -> list[str]:
-    feats = [f"w:{w}" for w in info.words]
-    feats += [f"ww:{a}|{b}" for a, b in zip(info.words, info.words[1:], strict=False)]
-    feats += [f"c:{c}" for c in info.cues]
-    feats.append(f"pos:{min(position, 6)}")
-    if first_in_paragraph:
-        feats.append("para:first")
-    for tag, other in (("p", prev), ("n", nxt)):
-        if other is None:
-            feats.append(f"{tag}:none")
-            continue
-        feats += [f"{tag}c:{c}" for c in other.cues]
-        feats += [f"{tag}w:{w}" for w in other.words if len(w) > 1]
-    return feats
+def _indices(named: Sequence[str]) -> np.ndarray:
+    return np.fromiter((_string_index(f) for f in named), dtype=np.int64, count=len(named))
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """One sentence text's bucket indices: its own features, and those it lends its neighbours."""
+
+    own: np.ndarray  # character n-grams, words, word pairs, cues
+    as_prev: np.ndarray  # pc:/pw: seen from the sentence after it
+    as_next: np.ndarray  # nc:/nw: seen from the sentence before it
+
+
+@lru_cache(maxsize=1 << 15)
+def _parts(text: str) -> _Parts:
+    """Cached per distinct text: articles and sites repeat sentences (bylines, slogans, stock
+    phrases), and a sentence is read again as its neighbours' context."""
+    info = describe(text)
+    own = [f"w:{w}" for w in info.words]
+    own += [f"ww:{a}|{b}" for a, b in zip(info.words, info.words[1:], strict=False)]
+    own += [f"c:{c}" for c in info.cues]
+    lent = {
+        tag: [f"{tag}c:{c}" for c in info.cues] + [f"{tag}w:{w}" for w in info.words if len(w) > 1]
+        for tag in ("p", "n")
+    }
+    return _Parts(
+        np.concatenate([char_ngram_indices(text), _indices(own)]),
+        _indices(lent["p"]),
+        _indices(lent["n"]),
+    )
+
+
+_POSITION = tuple(_string_index(f"pos:{i}") for i in range(7))
+_FIRST = _string_index("para:first")
+_NO_PREV = np.array([_string_index("p:none")], dtype=np.int64)
+_NO_NEXT = np.array([_string_index("n:none")], dtype=np.int64)
+
+
+def _raw_rows(sentences: Sequence[ArticleSentence]) -> list[np.ndarray]:
+    """Per sentence, its bucket indices with repeats (``np.unique`` makes the row)."""
+    parts = [_parts(s.text) for s in sentences]
+    rows = []
+    for i, s in enumerate(sentences):
+        first = i == 0 or sentences[i - 1].paragraph != s.paragraph
+        fixed = (_POSITION[min(i, 6)], _FIRST) if first else (_POSITION[min(i, 6)],)
+        rows.append(
+            np.concatenate(
+                [
+                    parts[i].own,
+                    parts[i - 1].as_prev if i else _NO_PREV,
+                    parts[i + 1].as_next if i + 1 < len(parts) else _NO_NEXT,
+                    np.array(fixed, dtype=np.int64),
+                ]
+            )
+        )
+    return rows
 
 
 def article_rows(sentences: Sequence[ArticleSentence]) -> list[np.ndarray]:
     """One array of distinct bucket indices per sentence of one article."""
-    infos = [describe(s.text) for s in sentences]
-    rows = []
-    for i, s in enumerate(sentences):
-        prev = infos[i - 1] if i else None
-        nxt = infos[i + 1] if i + 1 < len(infos) else None
-        first = i == 0 or sentences[i - 1].paragraph != s.paragraph
-        named = _named(infos[i], prev, nxt, i, first)
-        idx = np.fromiter((_string_index(f) for f in named), dtype=np.int64, count=len(named))
-        rows.append(np.unique(np.concatenate([char_ngram_indices(s.text), idx])))
-    return rows
+    return [np.unique(r) for r in _raw_rows(sentences)]
+
+
+def batch_rows(articles: Sequence[Sequence[ArticleSentence]]) -> Rows:
+    """The rows of many articles' sentences at once, as ``Rows.from_list`` of their
+    ``article_rows`` would give, with one sort for the whole batch instead of one per sentence."""
+    raw = [r for sentences in articles for r in _raw_rows(sentences)]
+    if not raw:
+        return Rows.from_list([])
+    lengths = np.fromiter((len(r) for r in raw), dtype=np.int64, count=len(raw))
+    keys = np.repeat(np.arange(len(raw), dtype=np.int64), lengths) << BITS | np.concatenate(raw)
+    keys.sort()  # then drop repeats: np.unique's hash table is far slower on a big batch
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    row_of = keys >> BITS
+    indptr = np.searchsorted(row_of, np.arange(len(raw) + 1), side="left")
+    return Rows(indptr.astype(np.int64), keys & _MASK)
 
 
 @dataclass(frozen=True, slots=True)
