@@ -77,7 +77,7 @@ def test_train_with_corpus_adds_its_articles_and_calibrates_on_its_calib_split(s
     decide_one_article(store)  # one project article: its statistics only
     model, path = train_project(store, name="withcorpus", cv=0, corpus=True)
     assert tiny_corpus and path == model_dir(store.path) / "withcorpus.npz"
-    assert model.labels == ("anecdote", "slogan", "statistic")  # the corpus's labels
+    assert model.labels == ("statistic", "anecdote", "slogan")  # the corpus annotates these
     assert model.trained_on["corpus_sentences"] == 30
     assert model.info["calibration"] == "on the corpus's calib split (20 sentences)"
     assert set(model.thresholds) == set(model.labels)
