@@ -28,7 +28,7 @@ from annotator.scores import fmt_score, prf_lines
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Model file [default: <project>.models/NAME.model].",
+    help="Model file, saved as FILE's name with .npz [default: <project>.models/NAME.npz].",
 )
 @click.option(
     "--cv",
@@ -40,20 +40,31 @@ from annotator.scores import fmt_score, prf_lines
     "--curve", is_flag=True, help="Print a learning curve (F1 against training sentences) instead."
 )
 @click.option(
-    "--no-rules", is_flag=True, help="Do not use the rule extractors' outputs as features."
+    "--corpus",
+    is_flag=True,
+    help="Also learn from the shipped corpus (dev split and the seeds' reference); calibrate on "
+    "its calib split.",
+)
+@click.option(
+    "--no-rules",
+    is_flag=True,
+    help="Do not weigh the rule extractors' votes in when calibrating.",
 )
 @json_option
 def train(
     db: Path | None, gold: bool, annotators: tuple[str, ...], labels: str, name: str,
-    out: Path | None, cv: int, curve: bool, no_rules: bool, as_json: bool,
+    out: Path | None, cv: int, curve: bool, corpus: bool, no_rules: bool, as_json: bool,
 ) -> None:  # fmt: skip
-    """Train the learned sentence classifier from decided sentences and report cross-validated F1.
+    """Train the learned extractor (sentences read in their article) from decided sentences and
+    report cross-validated F1.
 
     Default layer: gold when it has data, else every annotator. Folds never split an article.
-    Needs scikit-learn (pip install -e '.[learn]').
+    Calibrated on the corpus's calib split with --corpus, else on held-out project articles
+    when there are enough. Needs scikit-learn (pip install -e '.[learn]').
 
     Example:
         annotator train --db project.db --gold --cv 5
+        annotator train --db project.db --corpus
         annotator train --db project.db --curve
     """
     # lazy: `annotator --help` and the other commands do not load the core
@@ -70,6 +81,7 @@ def train(
                     labels=wanted,
                     cv=max(cv, 2),
                     use_rules=not no_rules,
+                    corpus=corpus,
                     progress=progress,
                 )
             if as_json:
@@ -95,6 +107,7 @@ def train(
                 labels=wanted,
                 cv=cv,
                 use_rules=not no_rules,
+                corpus=corpus,
                 out=out,
                 progress=progress,
             )
@@ -105,6 +118,8 @@ def train(
         "trained_on": model.trained_on,
         "labels": list(model.labels),
         "skipped": model.skipped,
+        "calibration": model.info.get("calibration"),
+        "thresholds": model.thresholds,
         "cv": model.cv,
     }
     if as_json:
@@ -115,7 +130,14 @@ def train(
         f"trained learned:{model.name} (version {model.version}) on {t['sentences']} sentences "
         f"of {t['articles']} articles, layer(s): {t.get('layers')}"
     )
+    if t.get("corpus_sentences"):
+        click.echo(f"plus {t['corpus_sentences']} sentences of the shipped corpus")
     click.echo(f"saved {path}")
+    click.echo(f"calibration: {model.info.get('calibration')}")
+    if model.thresholds:
+        click.echo(
+            "thresholds: " + ", ".join(f"{k} {v:.3f}" for k, v in model.thresholds.items())
+        )
     for lab, why in model.skipped.items():
         click.echo(f"no classifier for {lab}: {why}")
     if model.cv:

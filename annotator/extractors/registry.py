@@ -32,8 +32,7 @@ from annotator.extractors.builtin import (
     statistics,
 )
 from annotator.learn.article_extractor import ArticleModelExtractor, shipped_model
-from annotator.learn.extractor import LearnedExtractor
-from annotator.learn.project import load_project_model, model_names
+from annotator.learn.project import model_names, project_extractor
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -79,7 +78,7 @@ def get(name: str, store: Store | None = None) -> Extractor:
     if name.startswith("learned:"):
         if store is None:
             raise UnknownExtractor(f"extractor '{name}' needs a project (--db)")
-        return LearnedExtractor(load_project_model(store, name))
+        return project_extractor(store, name)  # NAME.npz, else an older NAME.model
     found = factories()
     if name not in found:
         raise UnknownExtractor(

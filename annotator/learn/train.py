@@ -1,20 +1,34 @@
-"""Training, article-grouped cross-validation, learning curves and uncertainty ordering."""
+"""Training a project's article model, article-grouped cross-validation, learning curves and
+uncertainty ordering.
+
+The model is ``annotator.learn.article_model.ArticleModel``: it reads each sentence in its
+article. A project's data is its decided sentences, one training article per (article, layer);
+the shipped development corpus (``dev`` split and the seeds' reference) can be added as ``base``
+articles, which are always trained on and never scored. Calibration (Platt scaling and the
+per-label thresholds for precision 0.85) runs on articles the model did not learn from: the
+corpus's ``calib`` split, or held-out project articles, or not at all (thresholds 0.5), and the
+model's ``info["calibration"]`` says which.
+"""
 
 from __future__ import annotations
 
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.errors import AnnotatorError, Cancelled
-from annotator.learn.features import Sparse, builtin_rule_votes, featurize
-from annotator.learn.model import LearnedModel, data_hash, require_sklearn
-from annotator.store import now
-from annotator.store.learning import TrainingRow
+import numpy as np
 
-MIN_POSITIVES = 5  # fewer positive sentences than this: no classifier for the label
+from annotator.errors import AnnotatorError, Cancelled
+from annotator.extractors.base import run_article
+from annotator.extractors.builtin import rules
+from annotator.learn.article_model import ArticleModel, TrainArticle, train_article_model
+from annotator.learn.model import require_sklearn
+from annotator.store import now
+
+MIN_POSITIVES = 5  # fewer positive sentences than this: the label is left out
+PRECISION = 0.85  # the calibrated thresholds' precision target on held-out articles
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]  # polled between fits: True stops the job with Cancelled
 
@@ -23,48 +37,35 @@ class NotEnoughData(AnnotatorError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Dataset:
-    texts: list[str]
-    targets: dict[str, list[int]]  # label → 0/1 per text
-    groups: list[int]  # article id per text (folds never split an article)
+    articles: list[TrainArticle]  # the project's: one per (article, layer)
+    groups: list[int]  # article id of each (folds never split an article)
     labels: tuple[str, ...]
+    base: list[TrainArticle] = field(default_factory=list)  # always trained on, never scored
+    calib: list[TrainArticle] = field(default_factory=list)  # calibration articles, if any
 
     def __len__(self) -> int:
-        return len(self.texts)
+        """Decided sentences of the project (the corpus not counted)."""
+        return known_sentences(self.articles)
 
 
-def make_dataset(rows: Sequence[TrainingRow], labels: Sequence[str]) -> Dataset:
-    texts = [r.text for r in rows]
-    targets = {lab: [1 if lab in r.labels else 0 for r in rows] for lab in labels}
-    return Dataset(texts, targets, [r.article_id for r in rows], tuple(labels))
+def known_sentences(articles: Sequence[TrainArticle]) -> int:
+    return sum(
+        1
+        for a in articles
+        for s, labs in zip(a.sentences, a.labels, strict=True)
+        if labs is not None and not s.boilerplate
+    )
 
 
-LARGE = 20_000  # from this many sentences on, stochastic gradient descent replaces liblinear
-
-
-def _classifier(n: int) -> Any:
-    """Logistic regression either way; balanced weights because every label is rarer than not.
-
-    liblinear is exact and well-behaved on the small data of a starting project; on large data
-    SGD with the logistic loss reaches the same kind of model in a fraction of the time.
-    """
-    if n >= LARGE:
-        # lazy: scikit-learn is an optional extra, and slow to import
-        from sklearn.linear_model import SGDClassifier
-
-        return SGDClassifier(
-            loss="log_loss",
-            alpha=2e-6,
-            class_weight="balanced",
-            max_iter=40,
-            tol=1e-3,
-            random_state=0,
-        )
-    # lazy: scikit-learn is an optional extra, and slow to import
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(solver="liblinear", C=4.0, class_weight="balanced", max_iter=200)
+def positives(articles: Sequence[TrainArticle], label: str) -> int:
+    return sum(
+        1
+        for a in articles
+        for s, labs in zip(a.sentences, a.labels, strict=True)
+        if labs is not None and not s.boilerplate and label in labs
+    )
 
 
 def _check(cancel: Cancel | None) -> None:
@@ -72,23 +73,18 @@ def _check(cancel: Cancel | None) -> None:
         raise Cancelled("training")
 
 
-def _fit_label(x: Sparse, y: Sequence[int]) -> Any:
-    clf = _classifier(x.shape[0])
-    clf.fit(x, y)
-    return clf
-
-
 def check_data(ds: Dataset) -> dict[str, str]:
     """Labels that cannot be trained, with the reason in words."""
+    everything = ds.articles + ds.base
+    total = known_sentences(everything)
     skipped = {}
     for lab in ds.labels:
-        pos = sum(ds.targets[lab])
-        neg = len(ds) - pos
+        pos = positives(everything, lab)
         if pos < MIN_POSITIVES:
             skipped[lab] = f"only {pos} positive sentence(s) (need at least {MIN_POSITIVES})"
-        elif neg < MIN_POSITIVES:
+        elif total - pos < MIN_POSITIVES:
             skipped[lab] = (
-                f"only {neg} sentence(s) without the label (need at least {MIN_POSITIVES})"
+                f"only {total - pos} sentence(s) without the label (need at least {MIN_POSITIVES})"
             )
     return skipped
 
@@ -105,6 +101,44 @@ def folds(groups: Sequence[int], k: int) -> list[tuple[list[int], list[int]]]:
     splitter = GroupKFold(n_splits=k)
     idx = list(range(len(groups)))
     return [(list(tr), list(te)) for tr, te in splitter.split(idx, groups=groups)]
+
+
+def rule_votes(article: TrainArticle, labels: Sequence[str]) -> np.ndarray:
+    """The rule extractors' (sentences, labels) scores for one article, 0 where silent."""
+    found = run_article(rules(), article.title, article.sentences)
+    return np.array(
+        [[max((g.score for g in f if g.label == lab), default=0.0) for lab in labels] for f in found]
+    ).reshape(len(found), len(labels))
+
+
+def article_probabilities(model: ArticleModel, article: TrainArticle) -> np.ndarray:
+    """(sentences, labels) probabilities, with the rules' votes when the calibration uses them."""
+    votes = rule_votes(article, model.labels) if model.uses_rules else None
+    return model.article_probabilities(article.sentences, votes)
+
+
+def _fit(
+    ds: Dataset,
+    train_part: Sequence[TrainArticle],
+    labels: Sequence[str],
+    schema_hash: str,
+    name: str,
+    calib: Sequence[TrainArticle],
+    use_rules: bool,
+    cancel: Cancel | None,
+) -> ArticleModel:
+    """One model on ``train_part`` plus the base articles, calibrated on ``calib`` if any."""
+    votes = [rule_votes(a, labels) for a in calib] if calib and use_rules else None
+    return train_article_model(
+        name,
+        list(train_part) + ds.base,
+        labels,
+        schema_hash,
+        calib=calib,
+        calib_rules=votes,
+        precision=PRECISION,
+        check=lambda: _check(cancel),
+    )
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
@@ -126,18 +160,17 @@ def cross_validate(
     fraction: float = 1.0,
     progress: Progress | None = None,
     seed: int = 0,
-    features: Sparse | None = None,
     cancel: Cancel | None = None,
 ) -> dict[str, Any]:
-    """P/R/F1 per label (pooled over folds) and micro/macro; ``fraction`` of each training fold's
-    articles are used (for learning curves)."""
+    """P/R/F1 per label (pooled over folds, at each fold model's thresholds) and micro/macro.
+
+    Folds hold out whole project articles; ``fraction`` of each training fold's articles are
+    used (for learning curves). The base articles are in every fold's training part; with
+    ``calib`` articles each fold's model is calibrated on them, else its thresholds are 0.5.
+    """
     require_sklearn()
     skipped = check_data(ds)
     labels = [lab for lab in ds.labels if lab not in skipped]
-    if features is None:
-        rules = builtin_rule_votes(labels) if use_rules else None
-        features = featurize(ds.texts, rules)
-    x = features
     counts = {lab: [0, 0, 0] for lab in labels}
     splits = folds(ds.groups, k)
     trained_sizes = []
@@ -148,19 +181,22 @@ def cross_validate(
             rng.shuffle(arts)
             keep = set(arts[: max(1, math.ceil(len(arts) * fraction))])
             train = [j for j in train if ds.groups[j] in keep]
-        trained_sizes.append(len(train))
-        for lab in labels:
-            y = [ds.targets[lab][j] for j in train]
-            yt = [ds.targets[lab][j] for j in test]
-            if len(set(y)) < 2:  # this fold's training part has one class only
-                pred = [0] * len(test)
-            else:
-                _check(cancel)
-                pred = list(_fit_label(x[train], y).predict(x[test]))
-            c = counts[lab]
-            c[0] += sum(1 for a, b in zip(pred, yt, strict=True) if a and b)
-            c[1] += sum(1 for a, b in zip(pred, yt, strict=True) if a and not b)
-            c[2] += sum(1 for a, b in zip(pred, yt, strict=True) if b and not a)
+        part = [ds.articles[j] for j in train]
+        trained_sizes.append(known_sentences(part))
+        if labels:
+            model = _fit(ds, part, labels, "cv", "cv", ds.calib, use_rules, cancel)
+            for j in test:
+                art = ds.articles[j]
+                probs = article_probabilities(model, art)
+                for s, labs, row in zip(art.sentences, art.labels, probs, strict=True):
+                    if labs is None or s.boilerplate:
+                        continue
+                    for li, lab in enumerate(labels):
+                        said, truth = bool(row[li] >= model.threshold(lab)), lab in labs
+                        c = counts[lab]
+                        c[0] += int(said and truth)
+                        c[1] += int(said and not truth)
+                        c[2] += int(truth and not said)
         if progress:
             progress(i, len(splits))
     per_label = {lab: _prf(*counts[lab]) for lab in labels}
@@ -178,6 +214,10 @@ def cross_validate(
     }
 
 
+CALIB_MIN_ARTICLES = 10  # fewer project articles than this: no held-out calibration
+CALIB_EVERY = 5  # else every fifth article is held out to calibrate on
+
+
 def train(
     ds: Dataset,
     *,
@@ -188,45 +228,59 @@ def train(
     trained_on: dict[str, Any] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-) -> LearnedModel:
-    """Fit one classifier per label with enough data; with ``cv`` > 1, cross-validate first."""
+) -> ArticleModel:
+    """Fit the article model on every label with enough data; with ``cv`` > 1, cross-validate
+    first. Calibrated on ``ds.calib``, else on held-out project articles when there are enough."""
     require_sklearn()
-
     skipped = check_data(ds)
     labels = tuple(lab for lab in ds.labels if lab not in skipped)
     if not labels:
         reasons = "; ".join(f"{lab}: {why}" for lab, why in skipped.items())
         raise NotEnoughData(f"too little data to train any label ({reasons})")
     report = cross_validate(ds, cv, use_rules=use_rules, cancel=cancel) if cv and cv > 1 else None
-    rules = builtin_rule_votes(labels) if use_rules else None
-    x = featurize(ds.texts, rules)
-    classifiers = {}
-    for i, lab in enumerate(labels, start=1):
-        _check(cancel)
-        classifiers[lab] = _fit_label(x, ds.targets[lab])
-        if progress:
-            progress(i, len(labels))
-    settings = {"rules": use_rules, "labels": labels}
-    version = data_hash(list(zip(ds.texts, _label_tuples(ds), strict=True)), settings)
-    info = {"sentences": len(ds), "articles": len(set(ds.groups)), "data_hash": version}
+    steps = 2
+    if progress:
+        progress(1, steps)
+    part, calib = ds.articles, ds.calib
+    held: set[int] = set()
+    ids = sorted(set(ds.groups))
+    if ds.calib:
+        note = f"on the corpus's calib split ({known_sentences(calib)} sentences)"
+    elif len(ids) >= CALIB_MIN_ARTICLES:
+        held = set(ids[CALIB_EVERY - 1 :: CALIB_EVERY])
+        part = [a for a, g in zip(ds.articles, ds.groups, strict=True) if g not in held]
+        calib = [a for a, g in zip(ds.articles, ds.groups, strict=True) if g in held]
+        note = (
+            f"on {len(held)} held-out project articles ({known_sentences(calib)} sentences), "
+            "which it was not trained on"
+        )
+    else:
+        note = (
+            f"not calibrated: {len(ids)} project article(s), fewer than {CALIB_MIN_ARTICLES} "
+            "to hold out; scores are the model's own, threshold 0.5 (add --corpus to calibrate "
+            "on the corpus's calib split)"
+        )
+    model = _fit(ds, part, labels, schema_hash, name, calib, use_rules, cancel)
+    if progress:
+        progress(2, steps)
+    info = {
+        "sentences": known_sentences(part),
+        "articles": len(set(ds.groups) - held),
+        "positives": {lab: positives(part, lab) for lab in ds.labels},
+    }
+    if ds.base:
+        info["corpus_sentences"] = known_sentences(ds.base)
     info.update(trained_on or {})
-    info["positives"] = {lab: sum(ds.targets[lab]) for lab in ds.labels}
-    return LearnedModel(
-        name=name,
-        version=version,
-        schema_hash=schema_hash,
-        labels=labels,
-        skipped=skipped,
-        classifiers=classifiers,
-        use_rules=use_rules,
-        trained_on=info,
-        cv=report,
-        created_at=now(),
+    model.info.update(
+        {
+            "trained_on": info,
+            "skipped": skipped,
+            "cv": report,
+            "calibration": note,
+            "created_at": now(),
+        }
     )
-
-
-def _label_tuples(ds: Dataset) -> list[tuple[str, ...]]:
-    return [tuple(lab for lab in ds.labels if ds.targets[lab][i]) for i in range(len(ds))]
+    return model
 
 
 def learning_curve(
@@ -238,14 +292,12 @@ def learning_curve(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> list[dict[str, Any]]:
-    """Cross-validated F1 when training on growing fractions of each fold's articles."""
+    """Cross-validated F1 when training on growing fractions of each fold's project articles
+    (plus the base articles, if any): how many of its own sentences a project needs."""
     require_sklearn()
-    trainable = [lab for lab in ds.labels if lab not in check_data(ds)]
-    rules = builtin_rule_votes(trainable) if use_rules else None
-    x = featurize(ds.texts, rules)  # once: only the training subsets change
     points = []
     for i, frac in enumerate(fractions, start=1):
-        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac, features=x, cancel=cancel)
+        rep = cross_validate(ds, k, use_rules=use_rules, fraction=frac, cancel=cancel)
         points.append(
             {
                 "fraction": frac,

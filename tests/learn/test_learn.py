@@ -10,16 +10,18 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.errors import AnnotatorError, Cancelled, InputError
-from annotator.learn.model import load_model
+from annotator.extractors.base import ArticleSentence
+from annotator.learn.article_model import ArticleModel, TrainArticle, load_article_model
 from annotator.learn.project import (
     curve_project,
     load_project_model,
     model_names,
+    project_dataset,
     suggest_learned,
     train_project,
     uncertain_first,
 )
-from annotator.learn.train import folds, make_dataset
+from annotator.learn.train import article_probabilities, folds
 from annotator.paths import model_dir
 from annotator.records import AnnotationState
 
@@ -53,32 +55,34 @@ def labeled(store):
 
 
 def test_folds_never_split_an_article(labeled):
-    rows = labeled.learning.training_rows([labeled.annotators.get("alice").annotator_id])
-    ds = make_dataset(rows, labeled.schema.label_ids)
+    ds, _who = project_dataset(labeled, ["alice"])
     for train, test in folds(ds.groups, 3):
         assert not {ds.groups[i] for i in train} & {ds.groups[i] for i in test}
-        assert sorted(train + test) == list(range(len(ds)))
+        assert sorted(train + test) == list(range(len(ds.articles)))
 
 
 @pytest.mark.slow
 def test_train_cross_validates_saves_and_loads(labeled):
     model, path = train_project(labeled, name="m1", cv=3)
-    assert path == model_dir(labeled.path) / "m1.model" and path.exists()
+    assert path == model_dir(labeled.path) / "m1.npz" and path.exists()
     assert model.cv["folds"] == 3
     assert set(model.cv["labels"]) == set(model.labels)
     assert model.cv["labels"]["statistic"]["f1"] > 0.4  # learned (chance is about 0.25 here)
     again = load_project_model(labeled, "learned:m1")
+    assert isinstance(again, ArticleModel)
     assert again.version == model.version and again.labels == model.labels
     texts = ["全市抓获犯罪嫌疑人195名,同比下降12.5%。", "夏夜的街头很热闹。"]
-    p_stat = [p["statistic"] for p in again.probabilities(texts)]
+    art = TrainArticle("", tuple(ArticleSentence(t) for t in texts), (None, None))
+    p_stat = article_probabilities(again, art)[:, again.labels.index("statistic")]
     assert p_stat[0] > 0.5 > p_stat[1]
+    assert model.info["calibration"].startswith("not calibrated: 5 project article(s)")
 
 
 @pytest.mark.slow
 def test_model_of_another_schema_is_refused(labeled, tmp_path):
     _model, path = train_project(labeled, name="m2", cv=0)
     with pytest.raises(InputError, match="trained with label schema .* retrain it"):
-        load_model(path, schema_hash="0000000000000000")
+        load_article_model(path, schema_hash="0000000000000000")
 
 
 def test_too_little_data_is_a_clear_message(store):
@@ -101,6 +105,8 @@ def test_suggestions_are_stored_with_scores_and_replaced(labeled):
     assert n > 0
     sugg = [x for v in labeled.suggestions.for_article(1).values() for x in v]
     assert sugg and all(x.extractor == "learned:m3" and 0.5 <= x.score <= 1 for x in sugg)
+    stats = [x for x in sugg if x.label == "statistic"]
+    assert any(x.spans for x in stats)  # the rules mark the figures
     assert suggest_learned(labeled, "m3") == n  # re-running replaces, not duplicates
     total = labeled.query("SELECT count(*) FROM suggestions WHERE extractor = 'learned:m3'")[0][0]
     assert total == n
@@ -147,22 +153,3 @@ def test_cancel_stops_training_and_the_learning_curve(labeled):
     with pytest.raises(Cancelled, match="training cancelled"):
         train_project(labeled, name="stopped", cv=0, cancel=lambda: True)
     assert model_names(labeled) == []
-
-
-@pytest.mark.slow
-def test_a_failing_rule_extractor_stops_training_instead_of_dropping_its_features(
-    labeled, monkeypatch
-):
-    # Before: any error while loading the rule extractors was swallowed, and the model was
-    # trained without the rule features, saying nothing.
-    import annotator.learn.features as features
-
-    def broken():
-        raise RuntimeError("statistics: bad pattern")
-
-    monkeypatch.setattr(features, "builtin_extractors", broken)
-    with pytest.raises(RuntimeError, match="statistics: bad pattern"):
-        train_project(labeled, name="norules", cv=0)
-    assert model_names(labeled) == []
-    model, _ = train_project(labeled, name="norules", cv=0, use_rules=False)  # asked for: fine
-    assert model.use_rules is False
