@@ -45,6 +45,7 @@ from annotator.gui.widgets.form_panel import FormPanel
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
 from annotator.gui.widgets.learning import UncertainDock
 from annotator.gui.widgets.review_view import ReviewView
+from annotator.gui.widgets.status import StatusField
 from annotator.gui.workers import Runner
 from annotator.records import Change
 
@@ -200,10 +201,10 @@ class MainWindow(QMainWindow):
 
         bar = QStatusBar()
         self.setStatusBar(bar)
-        self.status_annotator = plain_label()
-        self.status_saved = plain_label()
+        self.status_annotator = StatusField()
+        self.status_saved = StatusField(self.tr("● unsaved"), self.tr("✓ saved %s") % "00:00:00")
         self.status_saved.setObjectName("status_saved")
-        self.status_progress = plain_label()
+        self.status_progress = StatusField()
         self.status_progress.setObjectName("status_progress")
         hints = QLabel(
             self.tr(
@@ -337,15 +338,16 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         if not hasattr(self, "status_progress"):
             return
-        self.status_annotator.setText(self.tr("Annotator: %s") % self.session.annotator.name)
+        self.status_annotator.show_text(self.tr("Annotator: %s") % self.session.annotator.name)
         saved = self.tr("✓ saved %s") % self._saved_at if self._saved_at else self.tr("✓ all saved")
-        self.status_saved.setText(self.tr("● unsaved") if self.form.dirty() else saved)
+        self.status_saved.show_text(self.tr("● unsaved") if self.form.dirty() else saved)
         summary = (
             self.articles.summary(self.session.article_id) if self.session.article_id else None
         )
         decided, total = self.articles.totals()
         art = f"{summary.decided}/{summary.total}" if summary else "–"
-        self.status_progress.setText(self.tr("Article %s · project %d/%d") % (art, decided, total))
+        progress = self.tr("Article %s · project %d/%d") % (art, decided, total)
+        self.status_progress.show_text(progress)
 
     def _select_in_list(self, article_id: int) -> None:
         row = self.articles.row_of(article_id)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from annotator.gui.widgets.gutter import paint_gutter
+from annotator.gui.widgets.gutter import blend, paint_gutter, tint
 from annotator.records import AnnotationState, Article, Sentence, SpanValue
 from annotator.schema import LabelSchema
 from annotator.text.utf16 import Utf16Map
@@ -55,29 +55,12 @@ class SelectionInSentence:
     exact: bool  # Alt was held: do not snap to tokens
 
 
-def tint(color: str, alpha: int) -> QColor:
-    c = QColor(color)
-    c.setAlpha(alpha)
-    return c
-
-
-def blend(colors: list[str], alpha: int) -> QColor:
-    """An average of the label colours (one label: its own colour), translucent."""
-    qs = [QColor(c) for c in colors]
-    n = len(qs)
-    c = QColor(
-        sum(q.red() for q in qs) // n,
-        sum(q.green() for q in qs) // n,
-        sum(q.blue() for q in qs) // n,
-    )
-    c.setAlpha(alpha)
-    return c
-
-
 class _Gutter(QWidget):
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self.view = view
+        # it fills its whole rect: what is behind it need not be painted first
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         self.view.paint_gutter(self)
@@ -312,9 +295,15 @@ class ArticleView(QTextEdit):
         self._exact_selection = exact
 
     def clear_selection(self) -> None:
+        """Drop the mouse selection, if any, keeping the view: setting the cursor scrolls to it
+        (a label key jumped the view to the top, where an unplaced cursor sits)."""
         c = self.textCursor()
+        if not c.hasSelection():
+            return
+        bar = self.verticalScrollBar().value()
         c.clearSelection()
         self.setTextCursor(c)
+        self.verticalScrollBar().setValue(bar)
 
     def ensure_current_visible(self) -> None:
         p = self._by_id.get(self.current) if self.current is not None else None
@@ -325,8 +314,7 @@ class ArticleView(QTextEdit):
         vp = self.viewport().rect()
         if start_rect.top() < 0 or end_rect.bottom() > vp.height():
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + start_rect.top() - vp.height() // 3)
-        self._gutter.update()
+            bar.setValue(bar.value() + start_rect.top() - vp.height() // 3)  # repaints the gutter
 
     # ------------------------------------------------------------------ painting
 
@@ -341,7 +329,13 @@ class ArticleView(QTextEdit):
         for p in todo:
             self._sels[p.sentence.sentence_id] = self._sentence_selections(p, colors)
         self.setExtraSelections([sel for sels in self._sels.values() for sel in sels])
-        self._gutter.update()
+        if only is None:
+            self._gutter.update()
+        else:  # a key press: repaint the gutter rows of the sentences that changed, no more
+            for p in todo:
+                top = self.cursorRect(self._cursor(p.start, p.start))  # its first line
+                y = top.top() + self.viewport().y() - self._gutter.y()
+                self._gutter.update(QRect(0, y, GUTTER, top.height()))
 
     def _sentence_selections(self, p: Placed, colors: dict[str, str]) -> list:
         sels: list[QTextEdit.ExtraSelection] = []

@@ -76,6 +76,7 @@ class FormPanel(QWidget):
         self._selected_span: SpanValue | None = None
         self._note_base = ""  # the stored note the box was loaded with (what typing builds on)
         self._note_sentence: int | None = None
+        self._spans_shown: tuple | None = None  # (text, spans) the spans table shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
 
@@ -209,6 +210,20 @@ class FormPanel(QWidget):
             values = state.fields.get(lab_id, {})
             for fid, ed in self.label_fields[lab_id].items():
                 ed.set_value(values.get(fid))
+        shown = (text, state.spans)
+        if shown != self._spans_shown:  # the table and span form only when their content changed
+            self._spans_shown = shown
+            self._show_spans(text, state)
+        typed = self.note.toPlainText()
+        moved = self.session.sentence_id != self._note_sentence
+        if moved or not self.note.hasFocus() or typed == self._note_base:
+            # the box shows the stored note unless the user is typing in it right now
+            self._set_note(state.note)
+        elif typed == state.note:
+            self._note_base = state.note
+        self.decided.setChecked(state.decided)
+
+    def _show_spans(self, text: str | None, state: AnnotationState) -> None:
         keep = self._selected_span
         self.spans_table.blockSignals(True)
         self.spans_table.setRowCount(len(state.spans))
@@ -231,14 +246,6 @@ class FormPanel(QWidget):
         self.spans_table.blockSignals(False)
         self.spans_box.setVisible(any(lab.span for lab in self.schema.labels))
         self._on_span_selected()
-        typed = self.note.toPlainText()
-        moved = self.session.sentence_id != self._note_sentence
-        if moved or not self.note.hasFocus() or typed == self._note_base:
-            # the box shows the stored note unless the user is typing in it right now
-            self._set_note(state.note)
-        elif typed == state.note:
-            self._note_base = state.note
-        self.decided.setChecked(state.decided)
 
     def _set_note(self, text: str) -> None:
         self._note_timer.stop()

@@ -14,6 +14,25 @@ if TYPE_CHECKING:
     from annotator.gui.widgets.article_view import ArticleView
 
 
+def tint(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def blend(colors: list[str], alpha: int) -> QColor:
+    """An average of the label colours (one label: its own colour), translucent."""
+    qs = [QColor(c) for c in colors]
+    n = len(qs)
+    c = QColor(
+        sum(q.red() for q in qs) // n,
+        sum(q.green() for q in qs) // n,
+        sum(q.blue() for q in qs) // n,
+    )
+    c.setAlpha(alpha)
+    return c
+
+
 def paint_gutter(view: ArticleView, gutter: QWidget) -> None:
     painter = QPainter(gutter)
     painter.fillRect(gutter.rect(), QColor("#f4f4f4"))
