@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QProgressBar,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -41,7 +40,7 @@ from annotator.gui.plain import plain_label
 from annotator.gui.session import ProjectSession
 from annotator.gui.sync import LiveSync
 from annotator.gui.widgets.article_view import ArticleView
-from annotator.gui.widgets.form_panel import FormPanel
+from annotator.gui.widgets.form_panel import FormPanel, form_scroll
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
 from annotator.gui.widgets.learning import UncertainDock
 from annotator.gui.widgets.review_view import ReviewView
@@ -164,11 +163,7 @@ class MainWindow(QMainWindow):
         self.form = FormPanel(self.session, lang)
         self.form.focus_return = self.view.setFocus
         self.form.typing.connect(self.update_status)
-        scroll = QScrollArea()
-        scroll.setObjectName("form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setMinimumWidth(360)
+        scroll = form_scroll(self.form)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)

@@ -144,3 +144,18 @@ def test_the_window_shows_the_new_tint_and_chip_after_the_key(qtbot, window):
     chip = on_screen(window, gutter, QRect(4, y + 5, 2, 2))
     color = QColor(window.session.schema.label("statistic").color)
     assert close(background(chip), color)
+
+
+def test_a_label_key_does_not_repaint_the_article_form_above_it(qtbot, window):
+    go_to_text(window, "抓获犯罪嫌疑人195名")
+    settle(qtbot, window)
+    form = window.form
+    events = Events(article=form.article_box, form=form)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2):  # label forms open and close
+        press(qtbot, window, key)
+        settle(qtbot, window)
+    assert window.session.state().labels == ("anecdote",)
+    assert form.label_boxes["anecdote"].isVisible()
+    assert events.paints("article") == 0 and events.layouts("article") == 0
+    below = form.article_box.geometry().bottom()
+    assert events.rects["form"] and all(r.top() > below for r in events.rects["form"])

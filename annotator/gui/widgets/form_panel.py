@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -359,6 +360,20 @@ class FormPanel(QWidget):
 
     def _on_decided_clicked(self, on: bool) -> None:
         self.session.update_state(lambda s: s.with_(decided=on), self.tr("Set decided"))
+
+
+def form_scroll(form: FormPanel) -> QScrollArea:
+    """The panel in a scroll area whose scroll bar is always there: a bar that came and went as
+    a label's form opened changed the panel's width, which relaid out and repainted all of it;
+    a change of its height repainted all of it too (static contents: only the new part)."""
+    scroll = QScrollArea()
+    scroll.setObjectName("form_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(form)
+    scroll.setMinimumWidth(360)
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    form.setAttribute(Qt.WidgetAttribute.WA_StaticContents)  # resized: repaint only what is new
+    return scroll
 
 
 def _button_style(color: str) -> str:
