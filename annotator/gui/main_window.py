@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -40,7 +39,7 @@ from annotator.gui.plain import plain_label
 from annotator.gui.session import ProjectSession
 from annotator.gui.sync import LiveSync
 from annotator.gui.widgets.article_view import ArticleView
-from annotator.gui.widgets.form_panel import FormPanel
+from annotator.gui.widgets.form_panel import FormPanel, form_scroll
 from annotator.gui.widgets.guidelines_dock import GuidelinesDock
 from annotator.gui.widgets.learning import UncertainDock
 from annotator.gui.widgets.review_view import ReviewView
@@ -174,11 +173,7 @@ class MainWindow(QMainWindow):
         self.form.focus_return = self.view.setFocus
         self.form.typing.connect(self.update_status)
         self.form.hints.accept_requested.connect(self.acts["accept_article_hints"].trigger)
-        scroll = QScrollArea()
-        scroll.setObjectName("form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setMinimumWidth(360)
+        scroll = form_scroll(self.form)
         right = QWidget()  # the form scrolls; the note and Decided stay in view below it
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -218,6 +213,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
         self.learn_progress, self.key_hints = bar.learn_progress, bar.key_hints
         self.status_annotator, self.status_saved = bar.annotator, bar.saved
+        self.status_progress = bar.progress
         self.acts[f"lang_{'zh' if self.language.startswith('zh') else 'en'}"].setChecked(True)
         self.update_status()
 

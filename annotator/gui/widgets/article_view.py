@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
-    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -26,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator import contrast
-from annotator.gui.widgets.gutter import paint_gutter
+from annotator.gui.widgets.gutter import blend, paint_gutter, selection_palette, tint  # noqa: F401 - blend, tint: re-exported
 from annotator.records import AnnotationState, Article, Sentence, SpanValue
 from annotator.schema import LabelSchema
 from annotator.text.utf16 import Utf16Map
@@ -61,6 +60,8 @@ class _Gutter(QWidget):
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self.view = view
+        # it fills its whole rect: what is behind it need not be painted first
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         self.view.paint_gutter(self)
@@ -104,13 +105,7 @@ class ArticleView(QTextEdit):
         self._sels: dict[int, list] = {}
         self._tops: list[tuple[int, int]] | None = None
         self._tops_width = -1
-        palette = self.palette()  # a selection that stays visible on every tint (WCAG AA)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(contrast.SELECTION[0]))
-            palette.setColor(
-                group, QPalette.ColorRole.HighlightedText, QColor(contrast.SELECTION[1])
-            )
-        self.setPalette(palette)
+        self.setPalette(selection_palette(self.palette()))  # visible on every tint (WCAG AA)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
         self.document().setDefaultFont(font)
@@ -302,9 +297,15 @@ class ArticleView(QTextEdit):
         self._exact_selection = exact
 
     def clear_selection(self) -> None:
+        """Drop the mouse selection, if any, keeping the view: setting the cursor scrolls to it
+        (a label key jumped the view to the top, where an unplaced cursor sits)."""
         c = self.textCursor()
+        if not c.hasSelection():
+            return
+        bar = self.verticalScrollBar().value()
         c.clearSelection()
         self.setTextCursor(c)
+        self.verticalScrollBar().setValue(bar)
 
     def ensure_current_visible(self) -> None:
         p = self._by_id.get(self.current) if self.current is not None else None
@@ -315,8 +316,7 @@ class ArticleView(QTextEdit):
         vp = self.viewport().rect()
         if start_rect.top() < 0 or end_rect.bottom() > vp.height():
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + start_rect.top() - vp.height() // 3)
-        self._gutter.update()
+            bar.setValue(bar.value() + start_rect.top() - vp.height() // 3)  # repaints the gutter
 
     # ------------------------------------------------------------------ painting
 
@@ -331,7 +331,13 @@ class ArticleView(QTextEdit):
         for p in todo:
             self._sels[p.sentence.sentence_id] = self._sentence_selections(p, colors)
         self.setExtraSelections([sel for sels in self._sels.values() for sel in sels])
-        self._gutter.update()
+        if only is None:
+            self._gutter.update()
+        else:  # a key press: repaint the gutter rows of the sentences that changed, no more
+            for p in todo:
+                top = self.cursorRect(self._cursor(p.start, p.start))  # its first line
+                y = top.top() + self.viewport().y() - self._gutter.y()
+                self._gutter.update(QRect(0, y, GUTTER, top.height()))
 
     def _sentence_selections(self, p: Placed, colors: dict[str, str]) -> list:
         sels: list[QTextEdit.ExtraSelection] = []

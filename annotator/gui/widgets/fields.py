@@ -133,8 +133,9 @@ class FieldEditor(QWidget):
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QLineEdit):
-            if not w.hasFocus() or w.text().strip() != _text(value):
-                w.setText(_text(value))
+            text = _text(value)  # unchanged text is not set again: setText repaints
+            if w.text() != text and (not w.hasFocus() or w.text().strip() != text):
+                w.setText(text)
             self._set_error(None)
 
 

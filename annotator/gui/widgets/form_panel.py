@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -78,6 +79,7 @@ class FormPanel(QWidget):
         self._selected_span: SpanValue | None = None
         self._note_base = ""  # the stored note the box was loaded with (what typing builds on)
         self._note_sentence: int | None = None
+        self._spans_shown: tuple | None = None  # (text, spans) the spans table shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
 
@@ -228,6 +230,20 @@ class FormPanel(QWidget):
             values = state.fields.get(lab_id, {})
             for fid, ed in self.label_fields[lab_id].items():
                 ed.set_value(values.get(fid))
+        shown = (text, state.spans)
+        if shown != self._spans_shown:  # the table and span form only when their content changed
+            self._spans_shown = shown
+            self._show_spans(text, state)
+        typed = self.note.toPlainText()
+        moved = self.session.sentence_id != self._note_sentence
+        if moved or not self.note.hasFocus() or typed == self._note_base:
+            # the box shows the stored note unless the user is typing in it right now
+            self._set_note(state.note)
+        elif typed == state.note:
+            self._note_base = state.note
+        self.decided.setChecked(state.decided)
+
+    def _show_spans(self, text: str | None, state: AnnotationState) -> None:
         keep = self._selected_span
         self.spans_table.blockSignals(True)
         self.spans_table.setRowCount(len(state.spans))
@@ -250,14 +266,6 @@ class FormPanel(QWidget):
         self.spans_table.blockSignals(False)
         self.spans_box.setVisible(any(lab.span for lab in self.schema.labels))
         self._on_span_selected()
-        typed = self.note.toPlainText()
-        moved = self.session.sentence_id != self._note_sentence
-        if moved or not self.note.hasFocus() or typed == self._note_base:
-            # the box shows the stored note unless the user is typing in it right now
-            self._set_note(state.note)
-        elif typed == state.note:
-            self._note_base = state.note
-        self.decided.setChecked(state.decided)
 
     def _set_note(self, text: str) -> None:
         self._note_timer.stop()
@@ -371,6 +379,20 @@ class FormPanel(QWidget):
 
     def _on_decided_clicked(self, on: bool) -> None:
         self.session.update_state(lambda s: s.with_(decided=on), self.tr("Set decided"))
+
+
+def form_scroll(form: FormPanel) -> QScrollArea:
+    """The panel in a scroll area whose scroll bar is always there: a bar that came and went as
+    a label's form opened changed the panel's width, which relaid out and repainted all of it;
+    a change of its height repainted all of it too (static contents: only the new part)."""
+    scroll = QScrollArea()
+    scroll.setObjectName("form_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(form)
+    scroll.setMinimumWidth(360)
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    form.setAttribute(Qt.WidgetAttribute.WA_StaticContents)  # resized: repaint only what is new
+    return scroll
 
 
 def _button_style(color: str) -> str:

@@ -7,11 +7,32 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
+
+from annotator import contrast
 
 if TYPE_CHECKING:
     from annotator.gui.widgets.article_view import ArticleView
+
+
+def tint(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def blend(colors: list[str], alpha: int) -> QColor:
+    """An average of the label colours (one label: its own colour), translucent."""
+    qs = [QColor(c) for c in colors]
+    n = len(qs)
+    c = QColor(
+        sum(q.red() for q in qs) // n,
+        sum(q.green() for q in qs) // n,
+        sum(q.blue() for q in qs) // n,
+    )
+    c.setAlpha(alpha)
+    return c
 
 
 def paint_gutter(view: ArticleView, gutter: QWidget) -> None:
@@ -68,3 +89,11 @@ def paint_gutter(view: ArticleView, gutter: QWidget) -> None:
                 painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown.key)
                 x += 14
     painter.end()
+
+
+def selection_palette(palette: QPalette) -> QPalette:
+    """``palette`` with a text selection that stays readable on every label tint (WCAG AA)."""
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(contrast.SELECTION[0]))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(contrast.SELECTION[1]))
+    return palette

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from annotator.gui.plain import plain_label
+from annotator.gui.widgets.status import StatusField
 
 translate = QCoreApplication.translate
 
@@ -21,10 +21,13 @@ class StatusBar(QStatusBar):
         self.learn_progress.setObjectName("learn_progress")
         self.learn_progress.setMaximumWidth(160)
         self.learn_progress.hide()
-        self.annotator = plain_label()  # a name from the project: never rich text
-        self.saved = plain_label()
+        # fixed-size plain-text fields: a changed text repaints only itself (widgets/status.py)
+        self.annotator = StatusField()
+        self.saved = StatusField(
+            translate("MainWindow", "● unsaved"), translate("MainWindow", "✓ saved %s") % "00:00:00"
+        )
         self.saved.setObjectName("status_saved")
-        self.progress = plain_label()
+        self.progress = StatusField()
         self.progress.setObjectName("status_progress")
         self.key_hints = QLabel(key_hints)
         self.key_hints.setObjectName("key_hints")
@@ -69,15 +72,15 @@ class StatusBar(QStatusBar):
         unsaved: bool = False,
     ) -> None:
         """Who annotates, whether everything typed is saved, and the progress counts."""
-        self.annotator.setText(translate("MainWindow", "Annotator: %s") % annotator)
+        self.annotator.show_text(translate("MainWindow", "Annotator: %s") % annotator)
         if unsaved:  # a field holds typed text not committed yet
-            self.saved.setText(translate("MainWindow", "● unsaved"))
+            self.saved.show_text(translate("MainWindow", "● unsaved"))
         else:
-            self.saved.setText(
+            self.saved.show_text(
                 translate("MainWindow", "✓ saved %s") % saved_at
                 if saved_at
                 else translate("MainWindow", "✓ all saved")
             )
-        self.progress.setText(
+        self.progress.show_text(
             translate("MainWindow", "Article %s · project %d/%d") % (article, decided, total)
         )
