@@ -184,7 +184,7 @@ ZH = {
     "Guidelines": "标注规范",
     "Search titles and text (Ctrl+F)": "搜索标题和正文 (Ctrl+F)",
     "All articles": "全部文章",
-    "%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys": "%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键",
+    "%s label · 0 clear · Enter confirm · Space accept · J/K move · N/P article · B boilerplate · ? keys": "%s 标签 · 0 清除 · Enter 确认 · 空格 采纳 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键",
     "&File": "文件(&F)",
     "&Edit": "编辑(&E)",
     "&Annotate": "标注(&A)",

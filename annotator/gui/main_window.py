@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.uncertain.sentence_chosen.connect(partial(review_learning.go_to_queued, self))
         bar = StatusBar(
             self.tr(
-                "%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys"
+                "%s label · 0 clear · Enter confirm · Space accept · J/K move · N/P article · B boilerplate · ? keys"
             )
             % label_keys_hint(self.session.schema)
         )

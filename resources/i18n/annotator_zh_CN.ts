@@ -500,73 +500,73 @@
 <context>
     <name>FormPanel</name>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="85" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="87" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="99" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="101" />
         <source>Sentence</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="147" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="149" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="151" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="153" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="151" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="153" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="162" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="164" />
         <source>Select text in the article and press a label key to add a span (snapped to words; hold Alt for exact characters).</source>
         <translation>在文章中选中文字后按标签键即可添加片段(自动对齐词语;按住 Alt 则精确到字)。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="173" />
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="321" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="175" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="329" />
         <source>Remove span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="183" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="185" />
         <source>Note (why, doubts, questions for the reviewer)</source>
         <translation>备注(理由、疑问、给审核人的问题)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="190" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="192" />
         <source>Decided (Enter confirms and moves on)</source>
         <translation>已判定(Enter 确认并继续)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="327" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="335" />
         <source>Toggle label</source>
         <translation>切换标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="334" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="342" />
         <source>Edit field</source>
         <translation>编辑字段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="342" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="350" />
         <source>Edit span field</source>
         <translation>编辑片段字段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="364" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="372" />
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/form_panel.py" line="373" />
+        <location filename="../../annotator/gui/widgets/form_panel.py" line="381" />
         <source>Set decided</source>
         <translation>设置已判定</translation>
     </message>
@@ -582,97 +582,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="97" />
         <source>Search titles and text (Ctrl+F)</source>
         <translation>搜索标题和正文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="107" />
+        <location filename="../../annotator/gui/main_window.py" line="106" />
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="214" />
         <source>%s label · 0 clear · Enter confirm · J/K move · N/P article · B boilerplate · ? keys</source>
-        <translation>%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
+        <translation type="vanished">%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/main_window.py" line="209" />
+        <source>%s label · 0 clear · Enter confirm · Space accept · J/K move · N/P article · B boilerplate · ? keys</source>
+        <translation>%s 标签 · 0 清除 · Enter 确认 · 空格 采纳 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="222" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="223" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/main_window.py" line="225" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230" />
+        <location filename="../../annotator/gui/main_window.py" line="226" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>&amp;Learn</source>
         <translation>学习(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <location filename="../../annotator/gui/main_window.py" line="228" />
         <source>A&amp;nnotator</source>
         <translation>标注员(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="233" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242" />
+        <location filename="../../annotator/gui/main_window.py" line="238" />
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="32" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="35" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="54" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="57" />
         <source>Written to %s</source>
         <translation>已写入 %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="72" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="75" />
         <source>Annotator: %s</source>
         <translation>标注员:%s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="74" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="27" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="77" />
         <source>● unsaved</source>
         <translation>● 未保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="77" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="27" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="80" />
         <source>✓ saved %s</source>
         <translation>✓ 已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="79" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="82" />
         <source>✓ all saved</source>
         <translation>✓ 全部已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/status_bar.py" line="82" />
+        <location filename="../../annotator/gui/widgets/status_bar.py" line="85" />
         <source>Article %s · project %d/%d</source>
         <translation>本文 %s · 项目 %d/%d</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from annotator.gui.plain import plain_tip
 from annotator.text.bylines import FieldSuggestion
 
 
@@ -24,7 +25,10 @@ class ArticleHints(QWidget):
         self.label = QLabel()
         self.label.setObjectName("article_hints_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # project data (STYLE B.10)
-        self.label.setWordWrap(True)
+        # one line, no word wrap: a wrapping label's height depends on its width, so every
+        # relayout of the panel (a label form opening below) repainted the article form above
+        self.label.setWordWrap(False)
+        self.label.setMinimumWidth(1)  # a long suggestion is cut, its full text is the tool tip
         self.label.setStyleSheet("color: #555; font-style: italic;")
         layout.addWidget(self.label, 1)
         self.button = QPushButton(self.tr("Accept (Ctrl+Enter)"))
@@ -40,7 +44,8 @@ class ArticleHints(QWidget):
         self.suggestions = dict(suggestions)
         parts = [f"{names.get(f, f)} {s.value}" for f, s in self.suggestions.items()]
         self.label.setText(self.tr("Suggested: %s") % " · ".join(parts))
-        self.label.setToolTip("\n".join(s.evidence for s in self.suggestions.values()))
+        evidence = [s.evidence for s in self.suggestions.values()]
+        self.label.setToolTip(plain_tip("\n".join([self.label.text(), *evidence])))
         self.setVisible(bool(parts))
 
     def values(self) -> dict[str, str]:
