@@ -7,16 +7,7 @@ import pytest
 from annotator.errors import AnnotatorError
 from annotator.learn.active import retrain
 from annotator.records import AnnotationState
-
-
-def simple_labels(text: str) -> tuple[str, ...]:
-    """Learnable stand-in labels (the test checks the mechanics, not the model's quality)."""
-    labels = []
-    if any(ch.isdigit() for ch in text):
-        labels.append("statistic")
-    if "“" in text:
-        labels.append("anecdote")
-    return tuple(labels)
+from tests.gui.helpers import simple_labels  # one stand-in labeller for the learning tests
 
 
 def test_retrain_stores_suggestions_and_ranks_this_annotators_undecided(store):
