@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from annotator import edits
 from annotator.edits import Edit, EditConflict, SetArticleFields, SetBoilerplate, SetState
 from annotator.errors import AnnotatorError
-from annotator.records import AnnotationState, Article, Change, Sentence
+from annotator.records import EMPTY_STATE, AnnotationState, Article, Change, Sentence
 from annotator.store import Store
 
 
@@ -82,7 +82,9 @@ class ProjectSession(QObject):
             return None
         if self._article is None or self._article.article_id != self.article_id:
             self._article = self.store.articles.get(self.article_id)
-            self._sentences = self.store.sentences.for_article(self.article_id)
+            self._sentences = self.store.sentences.for_article(
+                self.article_id, self._article.text
+            )
             self.load_suggestions()
         return self._article
 
@@ -119,8 +121,8 @@ class ProjectSession(QObject):
         if self.article_id is None:
             return {}
         found = self.store.annotations.for_article(self.article_id, self.annotator.annotator_id)
-        for s in self._sentences:
-            self._seen[s.sentence_id] = (AnnotationState(), 0)
+        unread = (EMPTY_STATE, 0)  # one shared frozen value: 31,000 sentences in a 2 MB article
+        self._seen.update(dict.fromkeys((s.sentence_id for s in self._sentences), unread))
         self._seen.update({sid: (a.state, a.version) for sid, a in found.items()})
         return {sid: a.state for sid, a in found.items()}
 

@@ -222,3 +222,14 @@ def test_positions_and_article_fields(store):
         "date": "2022-08-15",
         "campaign": "summer",
     }
+
+
+def test_sentences_sliced_from_the_article_text_equal_the_stored_ones(store):
+    # the workbench slices sentence texts from the article it already read (a 2 MB article
+    # then decodes its text once); both paths must give the same records
+    for article_id in store.articles.ids():
+        text = store.articles.get(article_id).text
+        assert store.sentences.for_article(article_id, text) == store.sentences.for_article(
+            article_id
+        )
+        assert store.sentences.for_article(article_id)  # the seeds have sentences
