@@ -117,11 +117,10 @@ def load_seeds_reference() -> list[CorpusArticle]:
     (``tests/data/reference/seeds.jsonl``; sentences it does not list are undecided)."""
     from annotator.corpus.importer import prepare
     from annotator.corpus.readers import read_file
-    from annotator.paths import seeds_dir
+    from annotator.paths import seeds_dir, seeds_reference_path
 
     ref: dict[tuple[str, str], frozenset[str]] = {}
-    reference = seeds_dir().parent / "tests" / "data" / "reference" / "seeds.jsonl"
-    for line in reference.read_text("utf-8").splitlines():
+    for line in seeds_reference_path().read_text("utf-8").splitlines():
         row = json.loads(line)
         if row.get("decided", True):
             ref[(row["source"], row["text"])] = frozenset(row["labels"])

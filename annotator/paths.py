@@ -25,6 +25,11 @@ def seeds_dir() -> Path:
     return _ROOT / "seeds"
 
 
+def seeds_reference_path() -> Path:
+    """Return the hand-judged reference annotation of the seed articles (own JSONL)."""
+    return _ROOT / "tests" / "data" / "reference" / "seeds.jsonl"
+
+
 def user_data_dir() -> Path:
     """Return (and create) the per-user data directory; ``ANNOTATOR_HOME`` overrides it."""
     override = os.environ.get("ANNOTATOR_HOME")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from annotator.schema import Field
 
 from annotator.commands.options import db_option, json_option, open_store, progress_bar, resolve_db
 
@@ -104,16 +107,17 @@ def schema(db: Path | None, as_json: bool) -> None:
             + ("  (spans)" if label.span else "")
         )
         for f in label.fields:
-            extra = f" ({', '.join(f.choice_ids())})" if f.choices else ""
-            click.echo(
-                f"      {f.id}: {f.type}{extra}  {f.name.zh} / {f.name.en}"
-                + ("  *required" if f.required else "")
-            )
+            click.echo(_field_line(f))
     if sch.article_fields:
         click.echo("article fields:")
         for f in sch.article_fields:
-            extra = f" ({', '.join(f.choice_ids())})" if f.choices else ""
-            click.echo(f"      {f.id}: {f.type}{extra}  {f.name.zh} / {f.name.en}")
+            click.echo(_field_line(f))
+
+
+def _field_line(f: Field) -> str:
+    extra = f" ({', '.join(f.choice_ids())})" if f.choices else ""
+    required = "  *required" if f.required else ""
+    return f"      {f.id}: {f.type}{extra}  {f.name.zh} / {f.name.en}{required}"
 
 
 @click.command()

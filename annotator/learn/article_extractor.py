@@ -20,7 +20,6 @@ from annotator.extractors.base import (
     Extractor,
     Suggestion,
     run_article,
-    sentence_contexts,
 )
 from annotator.learn.article_model import ArticleModel, load_article_model
 from annotator.paths import resource_path
@@ -128,4 +127,4 @@ def shipped_model() -> ArticleModel:
     return load_article_model(resource_path("models", "default.npz"))
 
 
-__all__ = ["ArticleModelExtractor", "sentence_contexts", "shipped_model"]
+__all__ = ["ArticleModelExtractor", "shipped_model"]

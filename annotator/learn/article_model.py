@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -381,7 +381,3 @@ def from_corpus(articles: Sequence[Any]) -> list[TrainArticle]:
 def probabilities(model: ArticleModel, articles: Sequence[TrainArticle]) -> list[np.ndarray]:
     """Per article, the (sentences, labels) probabilities; one featurisation pass for all."""
     return model.batch_probabilities([a.sentences for a in articles])
-
-
-def scores_by_label(model: ArticleModel, probs: np.ndarray) -> list[Mapping[str, float]]:
-    return [{lab: float(p) for lab, p in zip(model.labels, row, strict=True)} for row in probs]

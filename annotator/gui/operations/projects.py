@@ -128,6 +128,22 @@ def merge_project(win: MainWindow) -> Job | None:
     )
 
 
+def _start(
+    win: MainWindow,
+    job: Job,
+    progress: Callable[[int, int], None],
+    done: Callable[[Any], None],
+    failed: Callable[[Any], None],
+) -> Job:
+    """Wire a job's signals and run it on the window's one background runner."""
+    job.progress.connect(progress)
+    job.done.connect(done)
+    job.failed.connect(failed)
+    win.runner = Runner(job, win)
+    win.runner.start()
+    return job
+
+
 def run_background(
     win: MainWindow,
     fn: Callable[..., Any],
@@ -164,12 +180,7 @@ def run_background(
         win.learn_progress.setRange(0, total)
         win.learn_progress.setValue(done_count)
 
-    job.progress.connect(progress)
-    job.done.connect(done)
-    job.failed.connect(failed)
-    win.runner = Runner(job, win)
-    win.runner.start()
-    return job
+    return _start(win, job, progress, done, failed)
 
 
 def import_files(win: MainWindow) -> None:
@@ -230,12 +241,7 @@ def import_paths(win: MainWindow, paths: list[Path], split: bool = False) -> Job
             return
         show_error(win, exc, translate("MainWindow", "Import failed"))
 
-    job.progress.connect(progress)
-    job.done.connect(finished)
-    job.failed.connect(failed)
-    win.runner = Runner(job, win)
-    win.runner.start()
-    return job
+    return _start(win, job, progress, finished, failed)
 
 
 def _export_job(run_export, choice, store, progress, cancel):
