@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.corpus.importer import import_paths
-from annotator.paths import resource_path, seeds_dir
+from annotator.paths import is_server_address, resource_path, seeds_dir
 from annotator.schema import load_schema
 from annotator.store import Store
 
@@ -16,6 +16,8 @@ def default_schema_path() -> Path:
 
 def open_project(path: str | Path, *, create_demo: bool = False) -> Store:
     """Open the project at ``path``; with ``create_demo``, make it from the seeds if missing."""
+    if is_server_address(path):
+        return Store.open(path)
     path = Path(path)
     if create_demo and not (path.exists() and path.stat().st_size > 0):
         return ensure_demo_project(path)

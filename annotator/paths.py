@@ -57,6 +57,15 @@ def default_db_path() -> Path:
     return Path(env) if env else user_data_dir() / "annotations.db"
 
 
+def is_server_address(target: object) -> bool:
+    """Whether ``target`` names a project on a PostgreSQL server (``postgresql://…``,
+    ``postgres://…`` or a ``service=…`` entry of pg_service.conf) rather than a project file."""
+    if isinstance(target, Path):
+        return False
+    text = str(target)
+    return text.startswith(("postgresql://", "postgres://", "service="))
+
+
 def model_dir(db_path: str | Path) -> Path:
     """The project's model folder: ``<project>.models/`` beside the project file."""
     db = Path(db_path)

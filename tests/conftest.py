@@ -49,9 +49,102 @@ def db_path(template_db, tmp_path) -> Path:
 
 
 @pytest.fixture
-def store(db_path):
+def file_store(db_path):
+    """The seeds project as a SQLite file (tests of what only a file has: WAL, copies, PRAGMAs)."""
     from annotator.store import Store
 
     s = Store.open(db_path)
     yield s
     s.close()
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_template(request, seeds) -> str:
+    """A server database with the seeds imported, built once per session and cloned per test."""
+    from annotator.corpus.importer import import_paths
+    from annotator.paths import resource_path
+    from annotator.schema import load_schema
+    from annotator.store import Store
+
+    server = request.getfixturevalue("pg_server")
+    server.create_database("annotator_template")
+    with Store.create(server.dsn("annotator_template"), load_schema(resource_path("labels.toml"))) as s:
+        import_paths(s, [seeds])
+    return "annotator_template"
+
+
+@pytest.fixture(params=BACKENDS)
+def project(request, db_path) -> str | Path:
+    """The seeds project on each backend: a SQLite file, then a fresh server database."""
+    if request.param == "sqlite":
+        return db_path
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_template")
+    name = f"t_{os.getpid()}_{next(_DB_NUMBERS)}"
+    server.create_database(name, template=template)
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.dsn(name)
+
+
+_DB_NUMBERS = __import__("itertools").count()
+
+
+def _server_database(request) -> str:
+    """A new empty database on the test server, dropped after the test; its address."""
+    server = request.getfixturevalue("pg_server")
+    name = f"t_{os.getpid()}_{next(_DB_NUMBERS)}"
+    server.create_database(name)
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.dsn(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def new_project(request, tmp_path) -> str | Path:
+    """Where a new project goes on each backend: a file path, then an empty server database."""
+    if request.param == "sqlite":
+        return tmp_path / "p.db"
+    return _server_database(request)
+
+
+@pytest.fixture
+def store(project):
+    """The seeds project, opened on each backend in turn (the same test runs on both)."""
+    from annotator.store import Store
+
+    s = Store.open(project)
+    yield s
+    s.close()
+
+
+# TEMPORARY stand-in until tests/pg.py lands
+class _DevServer:
+    def __init__(self, url: str) -> None:
+        self.url = url.rsplit("/", 1)[0]
+
+    def dsn(self, dbname: str = "postgres") -> str:
+        return f"{self.url}/{dbname}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.dsn(), autocommit=True) as c:
+            c.execute(sql)
+
+    def create_database(self, name: str, template: str | None = None) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        extra = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+        self._admin(f'CREATE DATABASE "{name}"{extra}')
+
+    def drop_database(self, name: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    url = os.environ.get("ANNOTATOR_TEST_PG")
+    if not url:
+        pytest.skip("no PostgreSQL server (set ANNOTATOR_TEST_PG)")
+    return _DevServer(url)

@@ -34,8 +34,9 @@ def _label_list(_ctx: click.Context, _param: click.Parameter, value: str | None)
     "fmt",
     default="jsonl",
     show_default=True,
-    type=click.Choice(["jsonl", "prodigy", "doccano", "label-studio", "conll"]),
-    help="jsonl is the project's own format (docs/formats.md).",
+    type=click.Choice(["jsonl", "prodigy", "doccano", "label-studio", "conll", "sqlite"]),
+    help="jsonl is the project's own format (docs/formats.md); sqlite writes the whole project "
+    "to one project file (-o), e.g. a server project for offline work or an archive.",
 )
 @click.option(
     "--task",
@@ -87,9 +88,14 @@ def export(
         annotator export --db project.db --annotator alice --format prodigy --task spans
         annotator export --db project.db --gold --split train=0.8,dev=0.1,test=0.1 --seed 1 -o data.jsonl
         annotator export --db project.db --all-sentences -o unlabeled.jsonl
+        annotator export --db postgresql://lead@server/summer --format sqlite -o summer.db
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.export.writer import ExportOptions, export_file, export_split, parse_split
+
+    if fmt == "sqlite":
+        _export_project_file(db, output)
+        return
 
     options = ExportOptions(
         fmt, unit, task, annotators, all_annotators, gold, labels, include_undecided, all_sentences
@@ -101,6 +107,18 @@ def export(
         else:
             report = export_file(store, output, options, progress=progress)
     click.echo(report.summary(), err=True)
+
+
+def _export_project_file(db: Path | str | None, output: Path | None) -> None:
+    """The whole project (every layer, the gold layer, suggestions) as one project file."""
+    if output is None or str(output) == "-":
+        raise click.UsageError("--format sqlite writes a project file: give it with -o FILE")
+    if output.exists():
+        raise click.ClickException(f"{output}: already exists; choose another file name")
+    with open_store(db) as store:
+        store.save_copy(output)
+        articles, sentences = store.articles.count(), store.sentences.count()
+    click.echo(f"wrote {output}: {articles} articles, {sentences} sentences", err=True)
 
 
 @click.command("import-labels")

@@ -7,6 +7,7 @@ The command modules and ``annotator.cli`` import this module; it imports neither
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import click
 
 from annotator.errors import AnnotatorError
-from annotator.paths import default_db_path
+from annotator.paths import default_db_path, is_server_address
 
 
 class AnnotatorGroup(click.Group):
@@ -28,14 +29,29 @@ class AnnotatorGroup(click.Group):
             raise click.ClickException(str(e)) from e
 
 
+class ProjectParam(click.ParamType):
+    """A project file path, or the address of a project on a PostgreSQL server (kept as text)."""
+
+    name = "FILE|postgresql://…"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if is_server_address(value):
+            return str(value)
+        return click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+
+
+PROJECT = ProjectParam()
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db``: the project file (default $ANNOTATOR_DB, else annotations.db in user data)."""
+    """``--db``: the project (default $ANNOTATOR_DB, else annotations.db in user data)."""
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=PROJECT,
         default=None,
-        help="Project database file [default: $ANNOTATOR_DB, else annotations.db in the user data folder].",
+        help="Project file, or a server project as postgresql://user@host/dbname "
+        "[default: $ANNOTATOR_DB, else annotations.db in the user data folder].",
     )(fn)
 
 
@@ -45,14 +61,18 @@ def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-def resolve_db(db: Path | None) -> tuple[Path, bool]:
-    """The project path, and whether it is the default one (created from the seeds on first use)."""
+def resolve_db(db: Path | str | None) -> tuple[Path | str, bool]:
+    """The project (a path or a server address), and whether it is the default one (created
+    from the seeds on first use)."""
     if db is not None:
         return db, False
+    env = os.environ.get("ANNOTATOR_DB", "")
+    if is_server_address(env):
+        return env, False
     return default_db_path(), True
 
 
-def open_store(db: Path | None) -> Any:
+def open_store(db: Path | str | None) -> Any:
     """Open the project; the default project is created with the demo seeds on first use."""
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.demo import open_project

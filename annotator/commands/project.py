@@ -38,9 +38,9 @@ def init(db: Path | None, schema_file: Path | None, name: str | None) -> None:
 
     path, _ = resolve_db(db)
     schema = load_schema(schema_file or default_schema_path())
-    with Store.create(path, schema, name=name):
-        pass
-    click.echo(f"created {path} with labels: {', '.join(schema.label_ids)}")
+    with Store.create(path, schema, name=name) as store:
+        where = store.location
+    click.echo(f"created {where} with labels: {', '.join(schema.label_ids)}")
 
 
 @click.command("import")

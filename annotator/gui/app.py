@@ -33,7 +33,7 @@ def startup_error(text: str) -> None:
     plain_message_box(QMessageBox.Icon.Critical, "annotator", text).exec()
 
 
-def main(db: Path | None = None, annotator: str | None = None) -> int:
+def main(db: Path | str | None = None, annotator: str | None = None) -> int:
     """Open the workbench on ``db`` (default: the demo project) as ``annotator``."""
     from annotator.demo import open_project
     from annotator.gui import i18n, settings
@@ -43,7 +43,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     from annotator.gui.fonts import apply_cjk_font
     from annotator.gui.main_window import MainWindow
     from annotator.gui.session import ProjectSession
-    from annotator.paths import default_db_path
+    from annotator.paths import default_db_path, is_server_address
 
     guard_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -57,7 +57,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
 
     sys.excepthook = excepthook
 
-    path = Path(db) if db else default_db_path()
+    path: Path | str = (db if is_server_address(db) else Path(db)) if db else default_db_path()
     try:
         store = open_project(path, create_demo=db is None)
     except (AnnotatorError, OSError) as e:  # the store turns sqlite3 errors into StoreError
@@ -66,7 +66,8 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
     try:
         # --annotator NAME is for this run only; the saved default changes only by choosing in
         # the dialog (or Annotator → Switch annotator).
-        name = annotator or settings.get("annotator")
+        # on a server the layer is the login's own: row-level security lets no one else write it
+        name = annotator or store.login_name() or settings.get("annotator")
         if not name:
             known = [a.name for a in store.annotators.all()]
             name = AnnotatorDialog.ask(None, None, known)
@@ -74,7 +75,7 @@ def main(db: Path | None = None, annotator: str | None = None) -> int:
                 store.close()
                 return 1
             settings.put("annotator", name)
-        settings.add_recent_project(str(store.path))
+        settings.add_recent_project(store.recent_name)
         session = ProjectSession(store, name)
         window = MainWindow(session, language=language, font_missing=font is None)
     except Exception as e:  # noqa: BLE001 - a project damaged past its first pages: say so, in a dialog

@@ -22,7 +22,7 @@ class Job(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, db_path: Path, fn: Callable[..., Any]) -> None:
+    def __init__(self, db_path: Path | str, fn: Callable[..., Any]) -> None:
         super().__init__()
         self.db_path = db_path
         self.fn = fn

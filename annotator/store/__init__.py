@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,26 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.errors import StoreError
+from annotator.paths import is_server_address
 from annotator.schema import LabelSchema, dump_schema, schema_from_dict
 from annotator.store.annotations import Annotations
 from annotator.store.annotators import Annotators
 from annotator.store.articles import Articles
 from annotator.store.clock import now
-from annotator.store.connection import BUSY_PATIENCE_S, check_project_file, connect, map_errors
+from annotator.store.connection import map_errors
 from annotator.store.decided import DecidedColumns
 from annotator.store.exports import Exports
 from annotator.store.gold import Gold
 from annotator.store.learning import Learning
-from annotator.store.migrations import current_version, migrate
+from annotator.store.pg_backend import PostgresBackend
 from annotator.store.sentences import Sentences
+from annotator.store.sqlite_backend import SqliteBackend
 from annotator.store.state import State
 from annotator.store.suggestions import Suggestions
 
-__all__ = ["Store", "now"]  # now: the repositories' clock, also used by annotator.learn
+Backend = SqliteBackend | PostgresBackend
+
+__all__ = ["Store", "now", "is_server_address"]  # now: the repositories' clock, also used by annotator.learn
 
 
 def wal_beside(path: str | Path) -> bool:
@@ -44,17 +47,24 @@ def wal_beside(path: str | Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-class Store:
-    """An open project database with its repositories."""
+@contextlib.contextmanager
+def _yielding(store: Store, inner: contextlib.AbstractContextManager[Any]) -> Iterator[Store]:
+    with inner:
+        yield store
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
-        self.path = path
+
+class Store:
+    """An open project (a SQLite file or a database on a PostgreSQL server) with its
+    repositories. ``store.backend`` holds what differs between the two."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.sql = backend  # the dialect's fragments, for the repositories' SQL
+        # Path: the project file; for a server project, a local folder name for its side files
+        self.path: Path = backend.path
+        self.location: str = backend.location  # what messages call the project
         self._schema: LabelSchema | None = None
-        self.opened = False  # set once the file was accepted: only then is it checkpointed
-        # Called with the seconds waited while another process holds the write lock; the
-        # transaction is retried with backoff for up to BUSY_PATIENCE_S, never refused sooner.
-        self.on_busy: Callable[[float], None] | None = None
+        self.opened = False  # set once the project was accepted: only then is it checkpointed
         self.articles = Articles(self)
         self.sentences = Sentences(self)
         self.annotators = Annotators(self)
@@ -66,26 +76,70 @@ class Store:
         self.learning = Learning(self)
         self.exports = Exports(self)
 
+    @property
+    def on_busy(self) -> Callable[[float], None] | None:
+        """Called with the seconds waited while another process holds a file's write lock; the
+        transaction is retried with backoff for up to BUSY_PATIENCE_S, never refused sooner."""
+        return self.backend.on_busy
+
+    @on_busy.setter
+    def on_busy(self, fn: Callable[[float], None] | None) -> None:
+        self.backend.on_busy = fn
+
+    @property
+    def target(self) -> str | Path:
+        """What ``Store.open`` takes to open this project again (a path or a server address)."""
+        return self.backend.url if isinstance(self.backend, PostgresBackend) else self.path
+
+    @property
+    def recent_name(self) -> str:
+        """How File → Open recent remembers the project: the path, or the server address without
+        any password (a password is never written to a file by the app)."""
+        return self.location if self.on_server else str(self.path)
+
+    def login_name(self) -> str | None:
+        """On a server, the login role of this connection (the name of one's own layer)."""
+        if isinstance(self.backend, PostgresBackend):
+            return self.backend.session_user()
+        return None
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.backend, PostgresBackend)
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils database of a project file (not for server projects)."""
+        if not isinstance(self.backend, SqliteBackend):
+            raise StoreError(f"{self.location}: a server project has no SQLite database")
+        return self.backend.db
+
     # ------------------------------------------------------------------ lifecycle
 
+    @staticmethod
+    def _backend(target: str | Path) -> Backend:
+        if is_server_address(target):
+            return PostgresBackend(str(target))
+        return SqliteBackend(Path(target))
+
     @classmethod
-    def create(cls, path: str | Path, schema: LabelSchema, name: str | None = None) -> Store:
-        """Create a new project file with ``schema``; refuse to overwrite an existing project."""
-        path = Path(path)
-        if path.exists() and path.stat().st_size > 0:
-            raise StoreError(f"{path}: already exists; open it or choose another file name")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = connect(path)
-        store = cls(db, path)
+    def create(cls, target: str | Path, schema: LabelSchema, name: str | None = None) -> Store:
+        """Create a new project with ``schema`` (a file, or the tables in an existing server
+        database); refuse to overwrite an existing project."""
+        if not is_server_address(target):
+            SqliteBackend.check_new(Path(target))
+        store = cls(cls._backend(target))
         try:
-            with map_errors(path):
-                migrate(db, path)
+            if isinstance(store.backend, PostgresBackend):
+                store.backend.check_new()
+            with store.backend.errors():
+                store.backend.migrate()
                 with store.transaction():
-                    db.execute(
+                    store.execute(
                         "INSERT INTO project (project_id, name, label_schema, schema_hash, "
                         "created_at) VALUES (1, ?, ?, ?, ?)",
                         [
-                            name or path.stem,
+                            name or store.path.stem,
                             json.dumps(dump_schema(schema), ensure_ascii=False, allow_nan=False),
                             schema.hash,
                             now(),
@@ -98,26 +152,22 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, target: str | Path) -> Store:
         """Open an existing project, upgrading its schema in place if it is older."""
-        path = Path(path)
-        if not path.exists():
-            raise StoreError(f"{path}: no such project file")
-        if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a project file")
-        with map_errors(path):
-            check_project_file(path)  # before connect(): nothing is written to a refused file
-        db = connect(path)
-        store = cls(db, path)
+        if not is_server_address(target):
+            SqliteBackend.check_existing(Path(target))
+        store = cls(cls._backend(target))
         try:
-            with map_errors(path):
-                if current_version(db) == 0:
-                    raise StoreError(f"{path}: not an annotator project (no project tables)")
-                migrate(db, path)
+            with store.backend.errors():
+                if isinstance(store.backend, PostgresBackend):
+                    store.backend.check_existing()
+                elif store.backend.schema_version() == 0:
+                    raise StoreError(f"{store.location}: not an annotator project (no project tables)")
+                store.backend.migrate()
                 store.schema  # noqa: B018 - read once so a broken project fails here
         except sqlite3.Error as e:  # what map_errors lets through, e.g. undecodable text
             store.close()
-            raise StoreError(f"{path}: the project cannot be read ({e})") from e
+            raise StoreError(f"{store.location}: the project cannot be read ({e})") from e
         except BaseException:
             store.close()
             raise
@@ -125,56 +175,61 @@ class Store:
         return store
 
     @classmethod
-    def open_or_create(cls, path: str | Path, schema: LabelSchema) -> tuple[Store, bool]:
-        """Open ``path``, or create it with ``schema``; return the store and whether it is new."""
-        path = Path(path)
+    def open_or_create(cls, target: str | Path, schema: LabelSchema) -> tuple[Store, bool]:
+        """Open ``target``, or create it with ``schema``; return the store and whether it is new."""
+        if is_server_address(target):
+            probe = cls._backend(target)
+            try:
+                exists = probe.schema_version() > 0
+            finally:
+                probe.close()
+            return (cls.open(target), False) if exists else (cls.create(target, schema), True)
+        path = Path(target)
         if path.exists() and path.stat().st_size > 0:
             return cls.open(path), False
         return cls.create(path, schema), True
 
     def close(self) -> None:
-        """Checkpoint the WAL into the main file and close the connection."""
+        """Checkpoint a file's WAL into the main file and close the connection."""
         if self.opened:
             self.checkpoint()
-        self.db.conn.close()
+        self.backend.close()
 
     # ------------------------------------------------------------------ the file on disk
 
     def checkpoint(self) -> bool:
         """Fold the write-ahead log into the main file, so a plain copy of the .db file holds
         every committed edit; False when another connection is busy (try again later)."""
-        try:
-            busy = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.Error:
-            return False
-        return not busy
+        return self.backend.checkpoint()
 
     def data_version(self) -> int:
-        """A number that changes when another connection commits to the file (not this one)."""
-        return int(self.query("PRAGMA data_version")[0][0])
+        """A number that changes when another connection commits (not this one): SQLite's
+        data_version for a file, change notifications on a server."""
+        return self.backend.data_version()
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long one attempt waits for another process's lock (the GUI keeps it short and
         retries, saying so; see ``transaction``)."""
-        self.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        self.backend.set_busy_timeout(seconds)
 
     def save_copy(self, target: str | Path) -> Path:
-        """Write one self-contained copy of the project (SQLite's backup API: every committed
-        edit, no -wal file needed), e.g. to send to whoever merges."""
+        """Write one self-contained project file with every committed edit (SQLite's backup API
+        for a file; a copy of every table for a server project), e.g. to send to whoever
+        merges, or to work offline."""
         target = Path(target)
-        if target.resolve() == self.path.resolve():
+        if not self.on_server and target.resolve() == self.path.resolve():
             raise StoreError(f"{target}: is this project itself; choose another file name")
         if wal_beside(target):
             raise StoreError(f"{target}: is open in another program (it has a -wal file)")
         part = target.with_name(target.name + ".part")
         part.unlink(missing_ok=True)
         with map_errors(target):
-            dest = sqlite3.connect(str(part))
-            try:
-                self.db.conn.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
-            finally:
-                dest.close()
+            if isinstance(self.backend, SqliteBackend):
+                self.backend.backup_to(part)
+            else:
+                from annotator.store.copying import copy_to_file
+
+                copy_to_file(self, part)
             part.replace(target)
         return target
 
@@ -186,60 +241,24 @@ class Store:
 
     # ------------------------------------------------------------------ transactions
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Store]:
+    def transaction(self) -> contextlib.AbstractContextManager[Any]:
         """Run the block as one transaction (a savepoint when nested); roll back on error.
 
-        BEGIN IMMEDIATE takes the write lock at the start, so two windows writing the same file
-        wait for each other (busy timeout) instead of failing half-way.
+        On a file, BEGIN IMMEDIATE takes the write lock at the start, so two windows writing
+        the same file wait for each other (busy timeout) instead of failing half-way.
         """
-        conn = self.db.conn
-        with map_errors(self.path):
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield self
-                return
-            self._begin(conn)
-            try:
-                yield self
-            except BaseException:
-                if conn.in_transaction:
-                    # mypy keeps in_transaction narrowed to False from the check above
-                    conn.execute("ROLLBACK")  # type: ignore[unreachable]
-                raise
-            conn.execute("COMMIT")
-
-    def _begin(self, conn: sqlite3.Connection) -> None:
-        """BEGIN IMMEDIATE, retried with backoff while another process holds the write lock."""
-        started = time.monotonic()
-        delay = 0.05
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as e:
-                waited = time.monotonic() - started
-                code = getattr(e, "sqlite_errorcode", 0) or 0
-                if code & 0xFF != 5 or waited >= BUSY_PATIENCE_S:
-                    raise
-                if self.on_busy is not None:
-                    self.on_busy(waited)
-                time.sleep(delay)
-                delay = min(delay * 2, 0.4)
+        return _yielding(self, self.backend.transaction())
 
     # ------------------------------------------------------------------ raw access for repos
 
     def execute(self, sql: str, params: Any = ()) -> Any:
-        with map_errors(self.path):
-            return self.db.conn.execute(sql, params)
+        return self.backend.execute(sql, params)
 
     def executemany(self, sql: str, rows: Any) -> Any:
-        with map_errors(self.path):
-            return self.db.conn.executemany(sql, rows)
+        return self.backend.executemany(sql, rows)
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
-        with map_errors(self.path):
-            return self.db.conn.execute(sql, params).fetchall()
+        return self.backend.query(sql, params)
 
     # ------------------------------------------------------------------ project
 
@@ -249,8 +268,10 @@ class Store:
         if self._schema is None:
             row = self.query("SELECT label_schema FROM project WHERE project_id = 1")
             if not row:
-                raise StoreError(f"{self.path}: project has no label schema")
-            self._schema = schema_from_dict(json.loads(row[0][0]), f"{self.path} (stored schema)")
+                raise StoreError(f"{self.location}: project has no label schema")
+            self._schema = schema_from_dict(
+                json.loads(row[0][0]), f"{self.location} (stored schema)"
+            )
         return self._schema
 
     @property
@@ -269,13 +290,13 @@ class Store:
             name: count
             for name, count in self.query(
                 "SELECT an.name, count(a.sentence_id) FROM annotators an "
-                "LEFT JOIN annotations a ON a.annotator_id = an.annotator_id AND a.decided "
-                "GROUP BY an.annotator_id ORDER BY an.name"
+                "LEFT JOIN annotations a ON a.annotator_id = an.annotator_id AND a.decided = 1 "
+                "GROUP BY an.annotator_id, an.name ORDER BY an.name"
             )
         }
         return {
             "project": self.name,
-            "path": str(self.path),
+            "path": self.location,
             "articles": articles,
             "sentences": sentences,
             "boilerplate_sentences": boilerplate,

@@ -66,7 +66,7 @@ class Annotations:
         self, annotator_id: int, *, decided_only: bool = False
     ) -> Iterator[Annotation]:
         """Every annotation of one layer, in article and sentence order."""
-        where = "AND a.decided" if decided_only else ""
+        where = "AND a.decided = 1" if decided_only else ""
         rows = self.store.query(
             "SELECT a.sentence_id, a.annotator_id, a.labels, a.fields, a.note, a.decided, "
             "a.created_at, a.updated_at, a.version FROM annotations a JOIN sentences s "
@@ -249,7 +249,7 @@ class Annotations:
     def decided_count(self, annotator_id: int) -> int:
         return int(
             self.store.query(
-                "SELECT count(*) FROM annotations WHERE annotator_id = ? AND decided",
+                "SELECT count(*) FROM annotations WHERE annotator_id = ? AND decided = 1",
                 [annotator_id],
             )[0][0]
         )

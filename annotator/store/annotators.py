@@ -38,7 +38,8 @@ class Annotators:
             return found
         with self.store.transaction():
             self.store.execute(
-                "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, 'human', ?)",
+                "INSERT INTO annotators (name, kind, created_at) VALUES (?, 'human', ?) "
+                "ON CONFLICT (name) DO NOTHING",
                 [name, now()],
             )
         found = self.find(name)
@@ -52,7 +53,8 @@ class Annotators:
             return found
         with self.store.transaction():
             self.store.execute(
-                "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, 'gold', ?)",
+                "INSERT INTO annotators (name, kind, created_at) VALUES (?, 'gold', ?) "
+                "ON CONFLICT (name) DO NOTHING",
                 [GOLD_NAME, now()],
             )
         found = self.find(GOLD_NAME)

@@ -59,11 +59,12 @@ class Articles:
 
     def start_import(self, paths: Sequence[str], started_at: str) -> int:
         """Record an import run; returns its id (call inside the import's transaction)."""
-        cur = self.store.execute(
-            "INSERT INTO imports (started_at, paths, articles_added, duplicates) VALUES (?,?,0,0)",
+        rows = self.store.query(
+            "INSERT INTO imports (started_at, paths, articles_added, duplicates) VALUES (?,?,0,0) "
+            "RETURNING import_id",
             [started_at, json.dumps(list(paths), ensure_ascii=False, allow_nan=False)],
         )
-        return int(cur.lastrowid)
+        return int(rows[0][0])
 
     def finish_import(self, import_id: int, added: int, duplicates: int) -> None:
         self.store.execute(
@@ -79,6 +80,7 @@ class Articles:
         articles = list(articles)
         if not articles:
             return 0
+        self.store.sql.lock_ids("articles")
         next_id = self.store.query("SELECT coalesce(max(article_id), 0) + 1 FROM articles")[0][0]
         article_rows: list[tuple[Any, ...]] = []
         sentence_rows: list[tuple[Any, ...]] = []
@@ -177,7 +179,7 @@ class Articles:
                 " WHERE s.article_id = a.article_id), "
                 "(SELECT count(*) FROM sentences s JOIN annotations n "
                 " ON n.sentence_id = s.sentence_id AND n.annotator_id = ? "
-                " WHERE s.article_id = a.article_id AND n.decided AND NOT s.boilerplate) "
+                " WHERE s.article_id = a.article_id AND n.decided = 1 AND s.boilerplate = 0) "
                 f"FROM articles a WHERE a.article_id IN ({','.join('?' * len(chunk))}) "
                 "ORDER BY a.article_id",
                 [who, *chunk],
@@ -189,8 +191,8 @@ class Articles:
         """Ids of articles whose title or text contains ``needle`` (case-insensitive for ASCII)."""
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = self.store.query(
-            "SELECT article_id FROM articles WHERE title LIKE ? ESCAPE '\\' "
-            "OR text LIKE ? ESCAPE '\\' ORDER BY article_id",
+            f"SELECT article_id FROM articles WHERE title {self.store.sql.like} ? ESCAPE '\\' "
+            f"OR text {self.store.sql.like} ? ESCAPE '\\' ORDER BY article_id",
             [pattern, pattern],
         )
         return [r[0] for r in rows]

@@ -19,7 +19,7 @@ numpy is imported inside the methods so that opening a Store stays cheap.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -83,19 +83,21 @@ class DecidedColumns:
         n = len(label_ids)
         if n > _MASK_LIMIT:
             raise AnnotatorError(f"agreement handles at most {_MASK_LIMIT} labels, not {n}")
-        mask_sql, params = _mask_expression(label_ids)
+        mask_sql, params = _mask_expression(label_ids, self.store.sql.find)
+        gc = self.store.sql.group_concat
         if n <= _PACK_LIMIT:
             text = self._one(
-                f"SELECT group_concat((sentence_id << {n}) | ({mask_sql})) FROM annotations "
-                "WHERE annotator_id = ? AND decided",
+                f"SELECT {gc(f'(sentence_id << {n}) | ({mask_sql})')} FROM annotations "
+                "WHERE annotator_id = ? AND decided = 1",
                 [*params, annotator_id],
             )
             packed = _ints(text)
             sids, masks = packed >> n, packed & ((1 << n) - 1)
         else:  # too many bits to pack beside the id: fetch pairs
+            pair = "sentence_id || ',' || (" + mask_sql + ")"
             text = self._one(
-                f"SELECT group_concat(sentence_id || ',' || ({mask_sql})) FROM annotations "
-                "WHERE annotator_id = ? AND decided",
+                f"SELECT {gc(pair)} FROM annotations "
+                "WHERE annotator_id = ? AND decided = 1",
                 [*params, annotator_id],
             )
             pairs = _ints(text).reshape(-1, 2)
@@ -113,13 +115,13 @@ class DecidedColumns:
         """
         import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
-        columns = ", ".join(
-            f"group_concat(coalesce(json_extract(fields, ?), ''), '{_SEP}')" for _ in label_ids
-        )
+        sql = self.store.sql
+        member = f"coalesce({sql.json_member('fields')}, '')"
+        columns = ", ".join(sql.group_concat(member, _SEP) for _ in label_ids)
         rows = self.store.query(
-            f"SELECT group_concat(sentence_id){', ' if columns else ''}{columns} "
-            "FROM annotations WHERE annotator_id = ? AND decided AND fields != '{}'",
-            [*(f'$."{label}"' for label in label_ids), annotator_id],
+            f"SELECT {sql.group_concat('sentence_id')}{', ' if columns else ''}{columns} "
+            "FROM annotations WHERE annotator_id = ? AND decided = 1 AND fields != '{}'",
+            [*(sql.json_key(label) for label in label_ids), annotator_id],
         )
         row = rows[0]
         sids = _ints(row[0])
@@ -150,14 +152,11 @@ class DecidedColumns:
         marks = ",".join("?" * len(label_ids))
         # two packed integers per span (sentence·64 + label, start·2^31 + end): SQLite builds
         # these strings 2.5× faster than four comma-joined numbers
-        fields_sql = (
-            f"group_concat(CASE WHEN fields = '{{}}' THEN '' ELSE fields END, '{_SEP}')"
-            if fields
-            else "NULL"
-        )
+        gc = self.store.sql.group_concat
+        fields_sql = gc("CASE WHEN fields = '{}' THEN '' ELSE fields END", _SEP) if fields else "NULL"
         row = self.store.query(
-            f"SELECT group_concat(sentence_id * 64 + ({case})), "
-            f"group_concat((char_start << 31) | char_end), {fields_sql} "
+            f"SELECT {gc(f'sentence_id * 64 + ({case})')}, "
+            f"{gc('(char_start << 31) | char_end')}, {fields_sql} "
             f"FROM spans WHERE annotator_id = ? AND label IN ({marks})",
             [*params, annotator_id, *label_ids],
         )[0]
@@ -175,7 +174,7 @@ class DecidedColumns:
         """Ids of the human annotators with at least one decided annotation, by name."""
         rows = self.store.query(
             "SELECT an.annotator_id FROM annotators an WHERE an.kind = 'human' AND EXISTS "
-            "(SELECT 1 FROM annotations a WHERE a.annotator_id = an.annotator_id AND a.decided) "
+            "(SELECT 1 FROM annotations a WHERE a.annotator_id = an.annotator_id AND a.decided = 1) "
             "ORDER BY an.name"
         )
         return [r[0] for r in rows]
@@ -185,7 +184,7 @@ class DecidedColumns:
         import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
         return np.sort(
-            _ints(self._one("SELECT group_concat(sentence_id) FROM sentences WHERE boilerplate"))
+            _ints(self._one(f"SELECT {self._ids()} FROM sentences WHERE boilerplate = 1"))
         )
 
     def annotated_ids(self, annotator_id: int) -> np.ndarray:
@@ -195,7 +194,7 @@ class DecidedColumns:
         return np.sort(
             _ints(
                 self._one(
-                    "SELECT group_concat(sentence_id) FROM annotations WHERE annotator_id = ?",
+                    f"SELECT {self._ids()} FROM annotations WHERE annotator_id = ?",
                     [annotator_id],
                 )
             )
@@ -207,7 +206,7 @@ class DecidedColumns:
         """Ids of the sentences with an adjudication record, ascending."""
         import numpy as np  # lazy: numpy loads only when agreement or review read columns
 
-        return np.sort(_ints(self._one("SELECT group_concat(sentence_id) FROM adjudications")))
+        return np.sort(_ints(self._one(f"SELECT {self._ids()} FROM adjudications")))
 
     def locate(self, sentence_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
         """Map sentence id → (article id, position in the article)."""
@@ -230,7 +229,7 @@ class DecidedColumns:
         return np.sort(
             _ints(
                 self._one(
-                    "SELECT group_concat(sentence_id) FROM sentences WHERE article_id = ?",
+                    f"SELECT {self._ids()} FROM sentences WHERE article_id = ?",
                     [article_id],
                 )
             )
@@ -238,14 +237,20 @@ class DecidedColumns:
 
     # ------------------------------------------------------------------ helpers
 
+    def _ids(self) -> str:
+        return self.store.sql.group_concat("sentence_id")
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.store.query(sql, list(params))[0][0]
 
 
-def _mask_expression(label_ids: Sequence[str]) -> tuple[str, list[Any]]:
+def _mask_expression(
+    label_ids: Sequence[str], find: Callable[[str, str], str]
+) -> tuple[str, list[Any]]:
     """SQL computing the label-set bit mask of ``annotations.labels``, and its parameters."""
     instr = " | ".join(
-        f"((instr(labels, ?) > 0) << {i})" for i in range(len(label_ids))
+        f"(CASE WHEN {find('labels', '?')} > 0 THEN {1 << i} ELSE 0 END)"
+        for i in range(len(label_ids))
     )  # fallback for text not written by Annotations.write
     params: list[Any] = [f'"{label}"' for label in label_ids]
     if not label_ids:

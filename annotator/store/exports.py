@@ -30,8 +30,8 @@ _COLUMNS = (
     "an.annotator_id "
 )
 _BY_SENTENCE = (
-    _COLUMNS + "FROM sentences s CROSS JOIN annotations a ON a.sentence_id = s.sentence_id "
-    "CROSS JOIN annotators an ON an.annotator_id = a.annotator_id "
+    _COLUMNS + "FROM sentences s {join} annotations a ON a.sentence_id = s.sentence_id "
+    "{join} annotators an ON an.annotator_id = a.annotator_id "
     "WHERE a.annotator_id IN ({ids}) {decided} ORDER BY s.article_id, s.position, an.name"
 )
 _BY_LAYER = (
@@ -87,7 +87,7 @@ class Exports:
         if not annotator_ids:
             return 0
         marks = ",".join("?" * len(annotator_ids))
-        decided = "AND decided" if decided_only else ""
+        decided = "AND decided = 1" if decided_only else ""
         return int(
             self.store.query(
                 f"SELECT count(*) FROM annotations WHERE annotator_id IN ({marks}) {decided}",
@@ -101,16 +101,18 @@ class Exports:
             return
         ids = list(annotator_ids)
         marks = ",".join("?" * len(ids))
-        decided = "AND a.decided" if decided_only else ""
+        decided = "AND a.decided = 1" if decided_only else ""
         sentences = self.store.query("SELECT count(*) FROM sentences")[0][0]
         dense = self.count(ids, decided_only=decided_only) * 8 >= sentences
-        sql = (_BY_SENTENCE if dense else _BY_LAYER).format(ids=marks, decided=decided)
+        sql = (_BY_SENTENCE if dense else _BY_LAYER).format(
+            ids=marks, decided=decided, join=self.store.sql.fixed_join
+        )
         articles = {
             r[0]: (r[1], r[2])
             for r in self.store.query("SELECT article_id, source, title FROM articles")
         }
         parse = _parser()
-        rows = self.store.execute(sql, ids)
+        rows = self.store.sql.stream(sql, ids)
         # A second cursor on the same connection: SQLite reads both in step.
         spans = self._span_stream(ids, parse)
         span = next(spans, None)
@@ -162,7 +164,7 @@ class Exports:
             r[0]: (r[1], r[2])
             for r in self.store.query("SELECT article_id, source, title FROM articles")
         }
-        cur = self.store.execute(
+        cur = self.store.sql.stream(
             "SELECT article_id, sentence_id, position, char_start, char_end, text, boilerplate "
             "FROM sentences ORDER BY article_id, position"
         )
@@ -187,7 +189,7 @@ class Exports:
         self, ids: list[int], parse: Callable[[str], Any]
     ) -> Iterator[tuple[tuple[int, int, str], SpanValue]]:
         marks = ",".join("?" * len(ids))
-        cur = self.store.execute(_SPANS.format(ids=marks), ids)
+        cur = self.store.sql.stream(_SPANS.format(ids=marks), ids)
         while True:
             batch = cur.fetchmany(_BATCH)
             if not batch:

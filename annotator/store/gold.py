@@ -81,11 +81,11 @@ class Gold:
         """
         stamp = at or now()
         ids = json.dumps([int(s) for s in sentence_ids], allow_nan=False)
-        chosen = "sentence_id IN (SELECT value FROM json_each(?))"
+        chosen = f"sentence_id IN (SELECT value FROM {self.store.sql.json_ints})"
         cur = self.store.execute(
             "INSERT INTO annotations (sentence_id, annotator_id, labels, fields, note, decided, "
             "created_at, updated_at) SELECT sentence_id, ?, labels, fields, '', 1, ?, ? "
-            f"FROM annotations WHERE annotator_id = ? AND decided AND {chosen} "
+            f"FROM annotations WHERE annotator_id = ? AND decided = 1 AND {chosen} "
             "ON CONFLICT (sentence_id, annotator_id) DO UPDATE SET labels = excluded.labels, "
             "fields = excluded.fields, decided = 1, updated_at = excluded.updated_at",
             [gold_id, stamp, stamp, source_annotator_id, ids],
@@ -100,7 +100,7 @@ class Gold:
         )
         self.store.execute(
             "INSERT INTO adjudications (sentence_id, adjudicator_id, method, source_annotators, "
-            "note, created_at, updated_at) SELECT value, ?, ?, ?, '', ?, ? FROM json_each(?) "
+            f"note, created_at, updated_at) SELECT value, ?, ?, ?, '', ?, ? FROM {self.store.sql.json_ints} "
             "WHERE true ON CONFLICT (sentence_id) DO UPDATE SET "
             "adjudicator_id = excluded.adjudicator_id, method = excluded.method, "
             "source_annotators = excluded.source_annotators, note = excluded.note, "

@@ -32,7 +32,7 @@ class Learning:
         rows = self.store.query(
             "SELECT s.sentence_id, s.article_id, s.text, a.labels, a.annotator_id "
             "FROM annotations a JOIN sentences s ON s.sentence_id = a.sentence_id "
-            f"WHERE a.decided AND NOT s.boilerplate AND a.annotator_id IN ({marks}) "
+            f"WHERE a.decided = 1 AND s.boilerplate = 0 AND a.annotator_id IN ({marks}) "
             "ORDER BY s.article_id, s.position, a.annotator_id",
             list(annotator_ids),
         )
@@ -41,9 +41,9 @@ class Learning:
     def undecided(self, annotator_id: int, limit: int | None = None) -> list[tuple[int, int, str]]:
         """(sentence_id, article_id, text) of non-boilerplate sentences this annotator has not decided."""
         sql = (
-            "SELECT s.sentence_id, s.article_id, s.text FROM sentences s WHERE NOT s.boilerplate "
+            "SELECT s.sentence_id, s.article_id, s.text FROM sentences s WHERE s.boilerplate = 0 "
             "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.sentence_id = s.sentence_id "
-            "AND a.annotator_id = ? AND a.decided) ORDER BY s.article_id, s.position"
+            "AND a.annotator_id = ? AND a.decided = 1) ORDER BY s.article_id, s.position"
         )
         params: list[int] = [annotator_id]
         if limit is not None:
@@ -57,7 +57,7 @@ class Learning:
         """(sentence_id, article_id, text) of non-boilerplate sentences (all, or these)."""
         if sentence_ids is None:
             rows = self.store.query(
-                "SELECT sentence_id, article_id, text FROM sentences WHERE NOT boilerplate "
+                "SELECT sentence_id, article_id, text FROM sentences WHERE boilerplate = 0 "
                 "ORDER BY article_id, position"
             )
             return [(r[0], r[1], r[2]) for r in rows]

@@ -1,8 +1,9 @@
-"""The SQL behind ``annotator merge``: another project file attached as ``other`` beside ours.
+"""The SQL behind ``annotator merge``: another project file read beside ours.
 
-``ATTACH`` cannot run inside a transaction, so the file is attached first and the merge itself is
-one transaction inside the ``attached()`` block; ``DETACH`` follows the commit. Nothing here
-writes to the other file. The rules (what matches, who wins) live in ``annotator.merge``.
+The other file is always a SQLite project file, read through its own connection; ours may be a
+file or a server project, written through the store (the merge is one transaction of ours).
+Nothing here writes to the other file. The rules (what matches, who wins) live in
+``annotator.merge``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from annotator import jsonsafe
 from annotator.errors import StoreError
 from annotator.records import Sentence
-from annotator.store.migrations import MIGRATIONS, current_version
+from annotator.store.migrations import MIGRATIONS
+from annotator.store.sqlite_backend import read_only, sqlite_tables
 
 if TYPE_CHECKING:
     from annotator.store import Store
 
-ALIAS = "other"
 
 # Named rows of both projects, as stored (JSON columns stay text: the merge compares them parsed
 # and writes them back as they were). Tuples, so a row can go straight back into executemany.
@@ -102,29 +103,22 @@ R = TypeVar("R", bound=tuple[Any, ...])
 
 @contextlib.contextmanager
 def attached(store: Store, path: Path) -> Iterator[AttachedProject]:
-    """Attach ``path`` as ``other`` for the duration of the block; refuse what is not a project."""
+    """Open ``path`` for reading for the duration of the block; refuse what is not a project."""
     if not path.exists():
         raise StoreError(f"{path}: no such project file")
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a project file")
-    if path.resolve() == Path(store.path).resolve():
+    if not store.on_server and path.resolve() == Path(store.path).resolve():
         raise StoreError(f"{path}: is this project itself; nothing to merge")
-    conn = store.db.conn
-    if conn.in_transaction:
-        raise StoreError(f"{path}: cannot attach a project inside a transaction")
+    if store.sql.in_transaction:
+        raise StoreError(f"{path}: cannot open a project to merge inside a transaction")
+    conn = read_only(path)
     try:
-        conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{path}: cannot open the project ({e})") from e
-    try:
-        project = AttachedProject(store, path)
+        project = AttachedProject(store, path, conn)
         project.check()
         yield project
     finally:
-        if conn.in_transaction:  # the caller's transaction failed before rolling back
-            # mypy keeps in_transaction narrowed to False from the check above, across the yield
-            conn.execute("ROLLBACK")  # type: ignore[unreachable]
-        conn.execute(f"DETACH DATABASE {ALIAS}")
+        conn.close()
 
 
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
@@ -135,25 +129,27 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
 class AttachedProject:
     """Reads of the attached project (``other.*``) and the writes a merge makes to ours."""
 
-    def __init__(self, store: Store, path: Path) -> None:
+    def __init__(self, store: Store, path: Path, conn: sqlite3.Connection) -> None:
         self.store = store
         self.path = path
+        self.conn = conn
 
     def _query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Read the other project file."""
         try:
-            return self.store.db.conn.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot read the project ({e})") from e
 
     def check(self) -> None:
         """Refuse a file that is not an annotator project of this code's schema version."""
-        version = self._query(f"PRAGMA {ALIAS}.user_version")[0][0]
-        tables = {
-            r[0] for r in self._query(f"SELECT name FROM {ALIAS}.sqlite_master WHERE type='table'")
-        }
+        try:
+            version, tables = sqlite_tables(self.conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot read the project ({e})") from e
         if version == 0 or "project" not in tables:
             raise StoreError(f"{self.path}: not an annotator project (no project tables)")
-        ours = current_version(self.store.db)
+        ours = self.store.sql.schema_version()
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: database version {version} is newer than this annotator supports "
@@ -177,7 +173,7 @@ class AttachedProject:
         )
         for table, column, key in columns:
             rows = self._query(
-                f"SELECT {key}, {column} FROM {ALIAS}.{table} WHERE {column} LIKE '%N%' "
+                f"SELECT {key}, {column} FROM {table} WHERE {column} LIKE '%N%' "
                 f"OR {column} LIKE '%e%' OR {column} LIKE '%E%'"
             )
             for ident, text in rows:
@@ -192,45 +188,45 @@ class AttachedProject:
                         f"{self.path}: {table} {column} of {key} {ident} is not valid JSON"
                     ) from None
 
-    def _select(self, row: type[R], db: str, table: str, order: str = "") -> list[R]:
-        """Every row of ``db.table`` as ``row`` records (``db`` is ``other`` or ``main``)."""
-        sql = f"SELECT {_COLUMNS[row]} FROM {db}.{table}" + (f" ORDER BY {order}" if order else "")
-        rows = self._query(sql) if db == ALIAS else self.store.query(sql)
+    def _select(self, row: type[R], theirs: bool, table: str, order: str = "") -> list[R]:
+        """Every row of ``table`` as ``row`` records, of the other project or of ours."""
+        sql = f"SELECT {_COLUMNS[row]} FROM {table}" + (f" ORDER BY {order}" if order else "")
+        rows = self._query(sql) if theirs else self.store.query(sql)
         return [row._make(r) for r in rows]  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ the other project
 
     def label_schema(self) -> str:
         """The other project's label schema as stored (JSON text)."""
-        rows = self._query(f"SELECT label_schema FROM {ALIAS}.project WHERE project_id = 1")
+        rows = self._query("SELECT label_schema FROM project WHERE project_id = 1")
         if not rows:
             raise StoreError(f"{self.path}: project has no label schema")
         return str(rows[0][0])
 
     def articles(self) -> list[ArticleRow]:
-        return self._select(ArticleRow, ALIAS, "articles", "article_id")
+        return self._select(ArticleRow, True, "articles", "article_id")
 
     def sentences(self) -> list[Sentence]:
         """Their sentences (their ids) in article and position order."""
         rows = self._query(
-            f"SELECT {_SENTENCE_COLUMNS} FROM {ALIAS}.sentences ORDER BY article_id, position"
+            f"SELECT {_SENTENCE_COLUMNS} FROM sentences ORDER BY article_id, position"
         )
         return [_sentence(r) for r in rows]
 
     def annotators(self) -> list[AnnotatorRow]:
-        return self._select(AnnotatorRow, ALIAS, "annotators", "name")
+        return self._select(AnnotatorRow, True, "annotators", "name")
 
     def annotations(self) -> list[AnnotationRow]:
-        return self._select(AnnotationRow, ALIAS, "annotations", "sentence_id, annotator_id")
+        return self._select(AnnotationRow, True, "annotations", "sentence_id, annotator_id")
 
     def spans(self) -> list[SpanRow]:
-        return self._select(SpanRow, ALIAS, "spans", _SPAN_ORDER)
+        return self._select(SpanRow, True, "spans", _SPAN_ORDER)
 
     def article_annotations(self) -> list[ArticleFieldsRow]:
-        return self._select(ArticleFieldsRow, ALIAS, "article_annotations")
+        return self._select(ArticleFieldsRow, True, "article_annotations")
 
     def adjudications(self) -> list[AdjudicationRow]:
-        return self._select(AdjudicationRow, ALIAS, "adjudications")
+        return self._select(AdjudicationRow, True, "adjudications")
 
     # ------------------------------------------------------------------ our project
 
@@ -241,7 +237,7 @@ class AttachedProject:
             out.extend(
                 _sentence(r)
                 for r in self.store.query(
-                    f"SELECT {_SENTENCE_COLUMNS} FROM main.sentences "
+                    f"SELECT {_SENTENCE_COLUMNS} FROM sentences "
                     f"WHERE article_id IN ({','.join('?' * len(chunk))}) "
                     "ORDER BY article_id, position",
                     list(chunk),
@@ -251,23 +247,23 @@ class AttachedProject:
 
     def our_annotators(self) -> dict[str, int]:
         """Name → our annotator id."""
-        return {a.name: a.annotator_id for a in self._select(AnnotatorRow, "main", "annotators")}
+        return {a.name: a.annotator_id for a in self._select(AnnotatorRow, False, "annotators")}
 
     def add_annotators(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Insert (name, kind, created_at) rows."""
         self.store.executemany(
-            "INSERT INTO main.annotators (name, kind, created_at) VALUES (?,?,?)", list(rows)
+            "INSERT INTO annotators (name, kind, created_at) VALUES (?,?,?)", list(rows)
         )
 
     def our_annotations(self) -> dict[tuple[int, int], AnnotationRow]:
         """(sentence_id, annotator_id) → our annotation."""
         return {
             (r.sentence_id, r.annotator_id): r
-            for r in self._select(AnnotationRow, "main", "annotations")
+            for r in self._select(AnnotationRow, False, "annotations")
         }
 
     def our_spans(self) -> list[SpanRow]:
-        return self._select(SpanRow, "main", "spans", _SPAN_ORDER)
+        return self._select(SpanRow, False, "spans", _SPAN_ORDER)
 
     def _upsert(self, row: type[Any], table: str, key: str, rows: Sequence[Any]) -> None:
         """Insert ``rows`` into ``main.table``; a row whose ``key`` is already there updates
@@ -278,7 +274,7 @@ class AttachedProject:
             f"{c} = excluded.{c}" for c in columns if c not in keys and c != "created_at"
         )
         self.store.executemany(
-            f"INSERT INTO main.{table} ({', '.join(columns)}) "
+            f"INSERT INTO {table} ({', '.join(columns)}) "
             f"VALUES ({','.join('?' * len(columns))}) "
             f"ON CONFLICT ({key}) DO UPDATE SET {updates}",
             rows,
@@ -290,10 +286,10 @@ class AttachedProject:
     def replace_spans(self, keys: Sequence[tuple[int, int]], spans: Sequence[SpanRow]) -> None:
         """Replace the spans of these (sentence_id, annotator_id) layers with ``spans`` rows."""
         self.store.executemany(
-            "DELETE FROM main.spans WHERE sentence_id = ? AND annotator_id = ?", keys
+            "DELETE FROM spans WHERE sentence_id = ? AND annotator_id = ?", keys
         )
         self.store.executemany(
-            "INSERT INTO main.spans (sentence_id, annotator_id, label, char_start, char_end, "
+            "INSERT INTO spans (sentence_id, annotator_id, label, char_start, char_end, "
             "fields) VALUES (?,?,?,?,?,?)",
             spans,
         )
@@ -302,7 +298,7 @@ class AttachedProject:
         """(article_id, annotator_id) → our article form."""
         return {
             (r.article_id, r.annotator_id): r
-            for r in self._select(ArticleFieldsRow, "main", "article_annotations")
+            for r in self._select(ArticleFieldsRow, False, "article_annotations")
         }
 
     def put_article_annotations(self, rows: Sequence[ArticleFieldsRow]) -> None:
@@ -310,7 +306,7 @@ class AttachedProject:
 
     def our_adjudications(self) -> dict[int, AdjudicationRow]:
         """sentence_id → our adjudication."""
-        return {r.sentence_id: r for r in self._select(AdjudicationRow, "main", "adjudications")}
+        return {r.sentence_id: r for r in self._select(AdjudicationRow, False, "adjudications")}
 
     def put_adjudications(self, rows: Sequence[AdjudicationRow]) -> None:
         self._upsert(AdjudicationRow, "adjudications", "sentence_id", rows)

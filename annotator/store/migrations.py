@@ -207,6 +207,19 @@ def m002_annotation_versions(db: Database) -> None:
     db.executescript(ANNOTATION_VERSIONS)
 
 
+ANNOTATOR_ROLES = """
+ALTER TABLE annotators ADD COLUMN role TEXT NOT NULL DEFAULT 'annotator'
+    CHECK (role IN ('annotator', 'reviewer'));
+"""
+
+
+@migration
+def m003_annotator_roles(db: Database) -> None:
+    """Record each annotator's role (annotator or reviewer). A file keeps it for when the
+    project moves to a server, where row-level security enforces it (pg_migrations V3)."""
+    db.executescript(ANNOTATOR_ROLES)
+
+
 def current_version(db: Database) -> int:
     """Return the database's schema version (0 for a new, empty file)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])

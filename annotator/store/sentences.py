@@ -68,9 +68,9 @@ class Sentences:
         With ``wrap`` the search continues from the top of the article; None when all are decided.
         """
         sql = (
-            f"SELECT {_COLS} FROM sentences s WHERE s.article_id = ? AND NOT s.boilerplate "
+            f"SELECT {_COLS} FROM sentences s WHERE s.article_id = ? AND s.boilerplate = 0 "
             "AND s.position > ? AND NOT EXISTS (SELECT 1 FROM annotations a WHERE "
-            "a.sentence_id = s.sentence_id AND a.annotator_id = ? AND a.decided) "
+            "a.sentence_id = s.sentence_id AND a.annotator_id = ? AND a.decided = 1) "
             "ORDER BY s.position LIMIT 1"
         )
         rows = self.store.query(sql, [article_id, after_position, annotator_id])
@@ -81,9 +81,9 @@ class Sentences:
     def next_article_with_undecided(self, annotator_id: int, after_article_id: int) -> int | None:
         """The next article (wrapping around) with an undecided non-boilerplate sentence."""
         sql = (
-            "SELECT DISTINCT s.article_id FROM sentences s WHERE NOT s.boilerplate AND "
+            "SELECT DISTINCT s.article_id FROM sentences s WHERE s.boilerplate = 0 AND "
             "s.article_id {op} ? AND NOT EXISTS (SELECT 1 FROM annotations a WHERE "
-            "a.sentence_id = s.sentence_id AND a.annotator_id = ? AND a.decided) "
+            "a.sentence_id = s.sentence_id AND a.annotator_id = ? AND a.decided = 1) "
             "ORDER BY s.article_id LIMIT 1"
         )
         rows = self.store.query(sql.format(op=">"), [after_article_id, annotator_id])

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from annotator.store import Store
     from annotator.store.articles import NewArticle
 
 _CREATE = (
-    "DROP TABLE IF EXISTS temp.staged_sentences",
-    "DROP TABLE IF EXISTS temp.staged_articles",
+    "DROP TABLE IF EXISTS {temp}staged_sentences",
+    "DROP TABLE IF EXISTS {temp}staged_articles",
     "CREATE TEMP TABLE staged_articles (n INTEGER PRIMARY KEY, source TEXT NOT NULL, "
     "title TEXT NOT NULL, text TEXT NOT NULL, text_hash TEXT NOT NULL UNIQUE, meta TEXT NOT NULL)",
     "CREATE TEMP TABLE staged_sentences (n INTEGER NOT NULL, position INTEGER NOT NULL, "
@@ -35,25 +35,19 @@ class ImportStaging:
         self.staged = 0
         self._temp_only(_CREATE)
 
+    def _sql(self, sql: str) -> str:
+        """Name the TEMP tables and the project's own tables in the backend's words."""
+        return sql.format(temp=self.store.sql.temp, main=self.store.sql.main)
+
     def _temp_only(self, statements: Sequence[str], rows: Sequence[Sequence] = ()) -> None:
         """Run statements that write TEMP tables only, as one short transaction of their own
-        (plain BEGIN: BEGIN IMMEDIATE would take the project's write lock)."""
-        conn = self.store.db.conn
-        own = not conn.in_transaction
-        if own:
-            self.store.execute("BEGIN")
-        try:
+        (on a file, plain BEGIN: BEGIN IMMEDIATE would take the project's write lock)."""
+        with self.store.sql.private_transaction():
             for i, sql in enumerate(statements):
                 if rows and rows[i] is not None:
-                    self.store.executemany(sql, rows[i])
+                    self.store.executemany(self._sql(sql), rows[i])
                 else:
-                    self.store.execute(sql)
-        except BaseException:
-            if own and conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        if own:
-            self.store.execute("COMMIT")
+                    self.store.execute(self._sql(sql))
 
     def add_many(self, articles: Iterable[NewArticle]) -> int:
         """Stage articles with their sentences (one short transaction); return sentences staged."""
@@ -80,8 +74,8 @@ class ImportStaging:
         if article_rows:
             self._temp_only(
                 (
-                    "INSERT INTO temp.staged_articles VALUES (?,?,?,?,?,?)",
-                    "INSERT INTO temp.staged_sentences VALUES (?,?,?,?,?,?,?)",
+                    "INSERT INTO {temp}staged_articles VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO {temp}staged_sentences VALUES (?,?,?,?,?,?,?)",
                 ),
                 (article_rows, sentence_rows),
             )
@@ -96,36 +90,42 @@ class ImportStaging:
         how many sentences they had, for the report. ``duplicates`` (skipped while staging)
         goes into the import's record with the late ones.
         """
-        q = self.store.query
+        def q(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+            return self.store.query(self._sql(sql), params)
+
+        def x(sql: str, params: Sequence[Any] = ()) -> None:
+            self.store.execute(self._sql(sql), params)
+
         late = q(
-            "SELECT a.n, a.source, (SELECT count(*) FROM temp.staged_sentences s "
-            "WHERE s.n = a.n) FROM temp.staged_articles a "
-            "WHERE a.text_hash IN (SELECT text_hash FROM main.articles) ORDER BY a.n"
+            "SELECT a.n, a.source, (SELECT count(*) FROM {temp}staged_sentences s "
+            "WHERE s.n = a.n) FROM {temp}staged_articles a "
+            "WHERE a.text_hash IN (SELECT text_hash FROM {main}articles) ORDER BY a.n"
         )
         for n, _source, _count in late:
-            self.store.execute("DELETE FROM temp.staged_sentences WHERE n = ?", [n])
-            self.store.execute("DELETE FROM temp.staged_articles WHERE n = ?", [n])
+            x("DELETE FROM {temp}staged_sentences WHERE n = ?", [n])
+            x("DELETE FROM {temp}staged_articles WHERE n = ?", [n])
         import_id = self.store.articles.start_import(paths, started_at)
-        offset = q("SELECT coalesce(max(article_id), 0) FROM main.articles")[0][0]
-        self.store.execute("CREATE TEMP TABLE staged_ids (n INTEGER PRIMARY KEY, id INTEGER)")
-        self.store.execute(
-            "INSERT INTO temp.staged_ids SELECT n, ? + row_number() OVER (ORDER BY n) "
-            "FROM temp.staged_articles",
+        self.store.sql.lock_ids("articles")
+        offset = q("SELECT coalesce(max(article_id), 0) FROM {main}articles")[0][0]
+        x("CREATE TEMP TABLE staged_ids (n INTEGER PRIMARY KEY, id BIGINT)")
+        x(
+            "INSERT INTO {temp}staged_ids SELECT n, ? + row_number() OVER (ORDER BY n) "
+            "FROM {temp}staged_articles",
             [offset],
         )
-        self.store.execute(
-            "INSERT INTO main.articles (article_id, source, title, text, text_hash, meta, "
+        x(
+            "INSERT INTO {main}articles (article_id, source, title, text, text_hash, meta, "
             "import_id, imported_at) SELECT i.id, a.source, a.title, a.text, a.text_hash, a.meta, "
-            "?, ? FROM temp.staged_articles a JOIN temp.staged_ids i ON i.n = a.n ORDER BY a.n",
+            "?, ? FROM {temp}staged_articles a JOIN {temp}staged_ids i ON i.n = a.n ORDER BY a.n",
             [import_id, started_at],
         )
-        self.store.execute(
-            "INSERT INTO main.sentences (article_id, position, char_start, char_end, paragraph, "
+        x(
+            "INSERT INTO {main}sentences (article_id, position, char_start, char_end, paragraph, "
             "boilerplate, text) SELECT i.id, s.position, s.char_start, s.char_end, s.paragraph, "
-            "s.boilerplate, s.text FROM temp.staged_sentences s "
-            "JOIN temp.staged_ids i ON i.n = s.n ORDER BY s.rowid"  # staged in (n, position) order
+            "s.boilerplate, s.text FROM {temp}staged_sentences s "
+            "JOIN {temp}staged_ids i ON i.n = s.n ORDER BY s.n, s.position"
         )
-        added = q("SELECT count(*) FROM temp.staged_ids")[0][0]
+        added = q("SELECT count(*) FROM {temp}staged_ids")[0][0]
         self.store.articles.finish_import(import_id, added, duplicates + len(late))
         return [r[1] for r in late], sum(r[2] for r in late)
 
@@ -133,8 +133,8 @@ class ImportStaging:
         """Remove the staging tables (after publishing, or when the import failed)."""
         self._temp_only(
             (
-                "DROP TABLE IF EXISTS temp.staged_ids",
-                "DROP TABLE IF EXISTS temp.staged_sentences",
-                "DROP TABLE IF EXISTS temp.staged_articles",
+                "DROP TABLE IF EXISTS {temp}staged_ids",
+                "DROP TABLE IF EXISTS {temp}staged_sentences",
+                "DROP TABLE IF EXISTS {temp}staged_articles",
             )
         )

@@ -62,7 +62,7 @@ def project(store, tmp_path):
 
 def test_own_jsonl_keys_order_and_offsets(project):
     store, seed, astral, _ = project
-    lines = [json.loads(x) for x in export(store.path).splitlines()]
+    lines = [json.loads(x) for x in export(store.target).splitlines()]
     assert len(lines) == 3
     assert list(lines[0]) == [
         "article_id",
@@ -97,7 +97,7 @@ def test_own_jsonl_keys_order_and_offsets(project):
 
 def test_own_jsonl_is_utf8_without_escapes(project):
     store, *_ = project
-    text = export(store.path)
+    text = export(store.target)
     assert "\\u" not in text and "𠮷" in text and "😀" in text
 
 
@@ -106,7 +106,7 @@ def test_article_unit_nests_sentences_with_the_article_form(project):
     alice = store.annotators.get("alice")
     with store.transaction():
         store.state.set_article_fields(seed.article_id, alice.annotator_id, {"outlet": "警安在线"})
-    lines = [json.loads(x) for x in export(store.path, "--unit", "article").splitlines()]
+    lines = [json.loads(x) for x in export(store.target, "--unit", "article").splitlines()]
     first = next(x for x in lines if x["article_id"] == seed.article_id)
     assert first["article_fields"] == {"outlet": "警安在线"} and first["annotator"] == "alice"
     assert {s["sentence_id"] for s in first["sentences"]} >= {seed.sentence_id}
@@ -116,7 +116,7 @@ def test_prodigy_spans_follow_the_documented_shape(project):
     store, _, astral, _ = project
     lines = [
         json.loads(x)
-        for x in export(store.path, "--format", "prodigy", "--task", "spans").splitlines()
+        for x in export(store.target, "--format", "prodigy", "--task", "spans").splitlines()
     ]
     line = next(x for x in lines if x["text"] == astral.text)
     assert line["answer"] == "accept"
@@ -134,7 +134,7 @@ def test_prodigy_spans_follow_the_documented_shape(project):
 
 def test_prodigy_textcat_has_every_label(project):
     store, seed, *_ = project
-    lines = [json.loads(x) for x in export(store.path, "--format", "prodigy").splitlines()]
+    lines = [json.loads(x) for x in export(store.target, "--format", "prodigy").splitlines()]
     line = next(x for x in lines if x["text"] == seed.text)
     assert line["cats"] == {"statistic": True, "anecdote": False, "slogan": False}
     assert line["answer"] == "accept" and line["meta"]["sentence_id"] == seed.sentence_id
@@ -144,17 +144,17 @@ def test_doccano_sequence_labeling_and_classification(project):
     store, _, astral, anecdote = project
     seq = [
         json.loads(x)
-        for x in export(store.path, "--format", "doccano", "--task", "spans").splitlines()
+        for x in export(store.target, "--format", "doccano", "--task", "spans").splitlines()
     ]
     line = next(x for x in seq if x["text"] == astral.text)
     assert sorted(astral.text[a:b] for a, b, _lab in line["label"]) == ["1.63万名", "同比下降12.5%"]
-    cls = [json.loads(x) for x in export(store.path, "--format", "doccano").splitlines()]
+    cls = [json.loads(x) for x in export(store.target, "--format", "doccano").splitlines()]
     assert next(x for x in cls if x["text"] == anecdote.text)["label"] == ["anecdote"]
 
 
 def test_label_studio_tasks(project):
     store, _, astral, _ = project
-    tasks = json.loads(export(store.path, "--format", "label-studio"))
+    tasks = json.loads(export(store.target, "--format", "label-studio"))
     task = next(t for t in tasks if t["data"]["text"] == astral.text)
     results = task["annotations"][0]["result"]
     choices = [r for r in results if r["type"] == "choices"]
@@ -170,7 +170,7 @@ def test_label_studio_tasks(project):
 
 def test_conll_bio_tags(project):
     store, _, astral, _ = project
-    text = export(store.path, "--format", "conll", "--labels", "statistic")
+    text = export(store.target, "--format", "conll", "--labels", "statistic")
     blocks = [b for b in text.split("\n\n") if b.strip()]
     rows = [line.split("\t") for line in blocks[-1].splitlines()] if blocks else []
     block = next(b for b in blocks if b.startswith("𠮷"))
@@ -185,7 +185,7 @@ def test_split_assigns_whole_articles_deterministically(project, tmp_path):
     store, *_ = project
     out = tmp_path / "data.jsonl"
     export(
-        store.path,
+        store.target,
         "--include-undecided",
         "--all-annotators",
         "--split",
@@ -206,7 +206,7 @@ def test_split_assigns_whole_articles_deterministically(project, tmp_path):
     assert not {x["article_id"] for x in train} & {x["article_id"] for x in test}
     first = (tmp_path / "data.train.jsonl").read_bytes()
     export(
-        store.path,
+        store.target,
         "--include-undecided",
         "--all-annotators",
         "--split",
@@ -222,7 +222,7 @@ def test_split_assigns_whole_articles_deterministically(project, tmp_path):
 def test_bad_split_is_one_line(project):
     store, *_ = project
     result = CliRunner().invoke(
-        cli, ["export", "--db", str(store.path), "--split", "train=2", "-o", "x.jsonl"]
+        cli, ["export", "--db", str(store.target), "--split", "train=2", "-o", "x.jsonl"]
     )
     assert (
         result.exit_code == 1
@@ -241,7 +241,7 @@ def test_every_own_line_matches_the_json_schema(project):
         )
     )
     types = {"integer": int, "string": str, "boolean": bool, "array": list, "object": dict}
-    for line in map(json.loads, export(store.path).splitlines()):
+    for line in map(json.loads, export(store.target).splitlines()):
         assert set(line) == set(schema["required"]) == set(schema["properties"])
         for key, spec in schema["properties"].items():
             allowed = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]

@@ -48,7 +48,7 @@ def count_rows(store) -> int:
 
 def test_round_trip_gives_the_same_bytes(store, template_db, tmp_path):
     sents = annotate(store)
-    first = export_text(store.path)
+    first = export_text(store.target)
     path = tmp_path / "a.jsonl"
     path.write_text(first, encoding="utf-8")
     fresh = tmp_path / "fresh.db"
@@ -128,7 +128,7 @@ def test_round_trip_of_generated_annotations(template_db, tmp_path_factory, data
 )
 def test_bad_lines_are_listed_and_nothing_is_imported(store, tmp_path, mutate, message):
     annotate(store)
-    lines = export_text(store.path).splitlines()
+    lines = export_text(store.target).splitlines()
     lines[1] = mutate(lines[1])
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -143,8 +143,8 @@ def test_bad_lines_are_listed_and_nothing_is_imported(store, tmp_path, mutate, m
 
 def test_span_outside_or_not_matching_its_text(store, tmp_path):
     annotate(store)
-    line = json.loads(export_text(store.path).splitlines()[0])
-    stat = line if line["spans"] else json.loads(export_text(store.path).splitlines()[1])
+    line = json.loads(export_text(store.target).splitlines()[0])
+    stat = line if line["spans"] else json.loads(export_text(store.target).splitlines()[1])
     wrong = dict(stat, spans=[{**stat["spans"][0], "text": "别的字"}])
     outside = dict(stat, spans=[{**stat["spans"][0], "start": 0, "end": 9999}])
     for bad in (wrong, outside):
@@ -156,7 +156,7 @@ def test_span_outside_or_not_matching_its_text(store, tmp_path):
 
 def test_skip_invalid_imports_the_good_lines(store, tmp_path):
     annotate(store)
-    lines = export_text(store.path).splitlines()
+    lines = export_text(store.target).splitlines()
     path = tmp_path / "mixed.jsonl"
     path.write_text(lines[0] + "\n{broken\n", encoding="utf-8")
     report = import_labels(store, path, annotator="carol", skip_invalid=True)
@@ -165,7 +165,7 @@ def test_skip_invalid_imports_the_good_lines(store, tmp_path):
 
 def test_a_file_in_another_encoding(store, tmp_path):
     sents = annotate(store)
-    text = export_text(store.path)
+    text = export_text(store.target)
     path = tmp_path / "gbk.jsonl"
     path.write_bytes(text.encode("gb18030"))
     assert import_labels(store, path, annotator="dora").imported == len(sents)
@@ -178,7 +178,7 @@ def test_a_file_in_another_encoding(store, tmp_path):
 def test_cli_import_labels_one_line_error(store, tmp_path):
     path = tmp_path / "x.jsonl"
     path.write_text("{oops\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["import-labels", str(path), "--db", str(store.path)])
+    result = CliRunner().invoke(cli, ["import-labels", str(path), "--db", str(store.target)])
     assert (
         result.exit_code == 1
         and result.output.startswith("Error: ")

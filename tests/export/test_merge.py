@@ -69,7 +69,7 @@ def test_newer_edit_wins_and_conflicts_are_counted(store, template_db, tmp_path)
 def test_cli_merge_refuses_a_non_project(store, tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["merge", str(bad), "--db", str(store.path)])
+    result = CliRunner().invoke(cli, ["merge", str(bad), "--db", str(store.target)])
     assert (
         result.exit_code == 1
         and result.output.startswith("Error: ")

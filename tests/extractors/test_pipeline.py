@@ -91,7 +91,7 @@ def test_suggest_stores_and_replaces(referenced):
     ]
     assert stored == count
     boiler = referenced.query(
-        "SELECT count(*) FROM suggestions g JOIN sentences s USING (sentence_id) WHERE s.boilerplate"
+        "SELECT count(*) FROM suggestions g JOIN sentences s USING (sentence_id) WHERE s.boilerplate = 1"
     )[0][0]
     assert boiler == 0
 
@@ -126,7 +126,7 @@ def test_scoring_by_hand():
 
 def test_cli_evaluate_json_errors_and_predictions_file(referenced, tmp_path):
     runner = CliRunner()
-    db = str(referenced.path)
+    db = str(referenced.target)
     errors = tmp_path / "errors.jsonl"
     result = runner.invoke(
         cli,
@@ -170,7 +170,7 @@ def test_cli_predictions_file_scores_perfectly_against_itself(referenced):
         [
             "evaluate",
             "--db",
-            str(referenced.path),
+            str(referenced.target),
             "--predictions",
             str(ref),
             "--annotator",

@@ -3,8 +3,6 @@ to a sentence or an article by its text, and the annotation rows of the project 
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QPoint, Qt
 
 
@@ -84,14 +82,14 @@ def simple_labels(text):
     return tuple(labels)
 
 
-def rows(db_path, annotator="alice"):
-    """(sentence text, labels JSON, decided) of one annotator's rows, in sentence order."""
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(
+def rows(project, annotator="alice"):
+    """(sentence text, labels JSON, decided) of one annotator's rows, in sentence order, read
+    through a new connection to the project (a file or a server database)."""
+    from annotator.store import Store
+
+    with Store.open(project) as store:
+        return store.query(
             "SELECT s.text, a.labels, a.decided FROM annotations a JOIN sentences s USING (sentence_id) "
             "JOIN annotators n USING (annotator_id) WHERE n.name = ? ORDER BY s.sentence_id",
             [annotator],
-        ).fetchall()
-    finally:
-        conn.close()
+        )

@@ -243,7 +243,7 @@ def test_counts_use_plural_forms_in_both_languages(qtbot, window, store):
 
 
 def test_export_goes_to_the_project_folder_and_the_status_bar_says_where(
-    qtbot, window, db_path, tmp_path, monkeypatch
+    qtbot, window, tmp_path, monkeypatch
 ):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
@@ -260,7 +260,8 @@ def test_export_goes_to_the_project_folder_and_the_status_bar_says_where(
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     job = projects.export_data(window)
     finish_job(qtbot, window, job.done)
-    written = db_path.parent / "project-export.jsonl"
+    folder = window.session.store.path.parent
+    written = folder / f"{window.session.store.path.stem}-export.jsonl"
     assert written.exists() and not list(elsewhere.iterdir())
     assert str(written.resolve()) in window.statusBar().currentMessage()
     button = window.statusBar().findChild(QPushButton, "open_export_folder")
@@ -268,7 +269,7 @@ def test_export_goes_to_the_project_folder_and_the_status_bar_says_where(
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert opened == [QUrl.fromLocalFile(str(db_path.parent.resolve()))]
+    assert opened == [QUrl.fromLocalFile(str(folder.resolve()))]
     assert window.view.hasFocus()
 
 

@@ -60,7 +60,7 @@ def test_accept_then_edit_is_recorded_as_changed(qtbot, window, store):
     assert store.suggestions.review_counts() == {"rules-test": {"changed": 1}}
 
 
-def test_shift_space_rejects_and_the_ghost_stays_gone(qtbot, window, store, db_path, open_window):
+def test_shift_space_rejects_and_the_ghost_stays_gone(qtbot, window, store, project, open_window):
     s = go_to_text(window, "刘先生经营的副食品店")
     suggest(store, s, "slogan")
     reopen_article(window, s)
@@ -69,7 +69,7 @@ def test_shift_space_rejects_and_the_ghost_stays_gone(qtbot, window, store, db_p
     assert s.sentence_id not in window.view.suggestions
     assert store.annotations.get(s.sentence_id, window.session.annotator.annotator_id) is None
     window.close()
-    again = open_window(db_path)
+    again = open_window(project)
     again.session.go_to(s.article_id, s.sentence_id)
     assert s.sentence_id not in again.view.suggestions
 
@@ -94,7 +94,7 @@ def test_stats_report_how_suggestions_were_answered(qtbot, window, store):
     reopen_article(window, s)
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_Return)
-    result = CliRunner().invoke(cli, ["stats", "--db", str(store.path)])
+    result = CliRunner().invoke(cli, ["stats", "--db", str(store.target)])
     assert (
         "suggestions of rules-test: 1 accepted (100%), 0 changed (0%), 0 rejected (0%)"
         in result.output

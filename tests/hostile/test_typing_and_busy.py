@@ -88,7 +88,8 @@ def test_an_edit_waits_for_another_process_lock_and_is_saved(qtbot, win, db_path
     assert win.view.states[win.session.sentence_id].labels == ("statistic",)
 
 
-def test_store_transaction_retries_while_busy(store, db_path):
+def test_store_transaction_retries_while_busy(file_store, db_path):
+    store = file_store
     store.set_busy_timeout(0.05)
     waits = []
     store.on_busy = waits.append

@@ -30,7 +30,8 @@ def label_ten(store):
             store.annotations.write(s.sentence_id, aid, AnnotationState(labels=("statistic",)))
 
 
-def test_a_plain_copy_after_a_checkpoint_holds_every_edit(store, db_path, tmp_path):
+def test_a_plain_copy_after_a_checkpoint_holds_every_edit(file_store, db_path, tmp_path):
+    store = file_store
     label_ten(store)
     shutil.copy(db_path, tmp_path / "before.db")
     assert count(tmp_path / "before.db") < 10  # the edits are still in the -wal

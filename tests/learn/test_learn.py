@@ -125,13 +125,13 @@ def test_uncertain_first_orders_undecided_sentences(labeled):
 def test_cli_train_json_and_curve(labeled):
     runner = CliRunner()
     result = runner.invoke(
-        cli, ["train", "--db", str(labeled.path), "--annotator", "alice", "--cv", "3", "--json"]
+        cli, ["train", "--db", str(labeled.target), "--annotator", "alice", "--cv", "3", "--json"]
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["extractor"] == "learned:default" and report["cv"]["folds"] == 3
     result = runner.invoke(
-        cli, ["train", "--db", str(labeled.path), "--curve", "--cv", "3", "--json"]
+        cli, ["train", "--db", str(labeled.target), "--curve", "--cv", "3", "--json"]
     )
     assert result.exit_code == 0, result.output
     points = json.loads(result.output)

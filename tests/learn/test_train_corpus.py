@@ -90,7 +90,7 @@ def test_train_with_corpus_adds_its_articles_and_calibrates_on_its_calib_split(s
 def test_cli_train_corpus_reports_calibration_and_saves_npz(store, tiny_corpus):
     decide_one_article(store)
     result = CliRunner().invoke(
-        cli, ["train", "--db", str(store.path), "--corpus", "--cv", "0", "--json"]
+        cli, ["train", "--db", str(store.target), "--corpus", "--cv", "0", "--json"]
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)

@@ -1,4 +1,5 @@
-"""The store on real SQLite files: creation, transactions, annotations, errors."""
+"""The store on both backends (a real SQLite file, a real PostgreSQL database): creation,
+transactions, annotations, errors."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from annotator.errors import NotFound, SchemaError, StoreError
 from annotator.paths import resource_path
 from annotator.records import AnnotationState, SpanValue
 from annotator.schema import load_schema
-from annotator.store import Store, migrations
+from annotator.store import Store, migrations, pg_migrations
 from annotator.store.articles import NewArticle, NewSentence
 
 TEXT = "标题\n全省抓获犯罪嫌疑人1.63万名。警情同比下降12.5%。\n𠮷野家的😀故事。"
@@ -22,8 +23,8 @@ def _at(sentence: str, paragraph: int) -> NewSentence:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.create(tmp_path / "p.db", load_schema(resource_path("labels.toml")))
+def store(new_project):
+    s = Store.create(new_project, load_schema(resource_path("labels.toml")))
     with s.transaction():
         import_id = s.articles.start_import(["x"], "2026-01-01T00:00:00Z")
         s.articles.add_many(
@@ -49,10 +50,17 @@ def store(tmp_path):
     s.close()
 
 
-def test_pragmas_and_version(store):
+def test_pragmas_and_version(tmp_path):
+    store = Store.create(tmp_path / "p.db", load_schema(resource_path("labels.toml")))
     assert store.query("PRAGMA journal_mode")[0][0] == "wal"
     assert store.query("PRAGMA foreign_keys")[0][0] == 1
     assert store.query("PRAGMA user_version")[0][0] == len(migrations.MIGRATIONS)
+    assert store.schema.label_ids == ("statistic", "anecdote", "slogan")
+    store.close()
+
+
+def test_schema_version_is_the_newest_on_both_backends(store):
+    assert store.sql.schema_version() == len(migrations.MIGRATIONS) == len(pg_migrations.MIGRATIONS)
     assert store.schema.label_ids == ("statistic", "anecdote", "slogan")
 
 
@@ -173,7 +181,7 @@ def test_transaction_rolls_back_every_write_on_error(store):
 
 
 def test_two_connections_see_each_others_commits(store):
-    other = Store.open(store.path)
+    other = Store.open(store.target)
     try:
         alice = store.annotators.get_or_create("alice")
         bob = other.annotators.get_or_create("bob")
@@ -189,8 +197,8 @@ def test_two_connections_see_each_others_commits(store):
 
 
 def test_create_refuses_to_overwrite(store):
-    with pytest.raises(StoreError, match="already exists"):
-        Store.create(store.path, store.schema)
+    with pytest.raises(StoreError, match="already exists|already holds a project"):
+        Store.create(store.target, store.schema)
 
 
 def test_open_refuses_missing_and_foreign_files(tmp_path):

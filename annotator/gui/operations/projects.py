@@ -55,7 +55,7 @@ def open_project(win: MainWindow) -> None:
         open_path(win, path)
 
 
-def open_path(win: MainWindow, path: Path) -> None:
+def open_path(win: MainWindow, path: Path | str) -> None:
     from annotator.store import Store
 
     try:
@@ -68,7 +68,7 @@ def open_path(win: MainWindow, path: Path) -> None:
 
 def switch_store(win: MainWindow, store: Store) -> None:
     win.form.commit_note()
-    settings.add_recent_project(str(store.path))
+    settings.add_recent_project(store.recent_name)
     win.session.replace_store(store)
     win.rebuild()
 
@@ -157,7 +157,7 @@ def run_background(
         win.statusBar().showMessage(translate("MainWindow", "Another job is still running."), 4000)
         return None
     win.form.commit_note()
-    job = Job(win.session.store.path, fn)
+    job = Job(win.session.store.target, fn)
     win.learn_progress.setRange(0, 0)
     win.learn_progress.show()
     win.statusBar().showMessage(busy)
@@ -205,7 +205,7 @@ def import_paths(win: MainWindow, paths: list[Path], split: bool = False) -> Job
     from annotator.corpus.sizes import ArticleLimit, ArticleTooLarge
 
     limit = ArticleLimit(_max_article_bytes(), split)
-    job = Job(win.session.store.path, partial(_import_job, import_into, list(paths), limit))
+    job = Job(win.session.store.target, partial(_import_job, import_into, list(paths), limit))
     dialog = QProgressDialog(
         translate("MainWindow", "Importing articles…"), translate("MainWindow", "Cancel"), 0, 0, win
     )
