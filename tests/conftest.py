@@ -77,7 +77,7 @@ def pg_template(request, seeds) -> str:
 
 
 @pytest.fixture(params=BACKENDS)
-def project(request, db_path) -> str | Path:
+def seeds_project(request, db_path) -> str | Path:
     """The seeds project on each backend: a SQLite file, then a fresh server database."""
     if request.param == "sqlite":
         return db_path
@@ -110,11 +110,11 @@ def new_project(request, tmp_path) -> str | Path:
 
 
 @pytest.fixture
-def store(project):
+def store(seeds_project):
     """The seeds project, opened on each backend in turn (the same test runs on both)."""
     from annotator.store import Store
 
-    s = Store.open(project)
+    s = Store.open(seeds_project)
     yield s
     s.close()
 
@@ -140,6 +140,13 @@ class _DevServer:
 
     def drop_database(self, name: str) -> None:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def create_role(self, name: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.dsn(), autocommit=True) as c:
+            if not c.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [name]).fetchall():
+                c.execute(f'CREATE ROLE "{name}" LOGIN')
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,7 @@ from annotator.store.sentences import Sentences
 from annotator.store.sqlite_backend import SqliteBackend
 from annotator.store.state import State
 from annotator.store.suggestions import Suggestions
+from annotator.store.team import Team
 
 Backend = SqliteBackend | PostgresBackend
 
@@ -75,6 +76,7 @@ class Store:
         self.state = State(self)
         self.learning = Learning(self)
         self.exports = Exports(self)
+        self.team = Team(self)
 
     @property
     def on_busy(self) -> Callable[[float], None] | None:
@@ -145,6 +147,7 @@ class Store:
                             now(),
                         ],
                     )
+                store.team.close_to_public()  # on a server: only members may connect
         except BaseException:
             store.close()
             raise
