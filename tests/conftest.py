@@ -55,3 +55,13 @@ def store(db_path):
     s = Store.open(db_path)
     yield s
     s.close()
+
+
+# -- PostgreSQL (issue 14): one server per session. tests/pg.py chooses $ANNOTATOR_TEST_PG or a
+# throwaway cluster, and skips without binaries or psycopg (fails if $ANNOTATOR_REQUIRE_PG=1).
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests.pg import server_for_tests
+
+    with server_for_tests() as server:
+        yield server
