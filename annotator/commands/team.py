@@ -17,6 +17,11 @@ def team() -> None:
     On a server project PostgreSQL enforces it: each member logs in with their own login role
     (its name is their layer's name), annotators write only their own layer, reviewers also the
     gold layer. On a project file the roles are only recorded.
+
+    \b
+    Example:
+        annotator team add alice --db postgresql://lead@server/summer
+        annotator team list --db postgresql://lead@server/summer
     """
 
 

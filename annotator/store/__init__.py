@@ -25,6 +25,7 @@ from annotator.store.annotators import Annotators
 from annotator.store.articles import Articles
 from annotator.store.clock import now
 from annotator.store.connection import map_errors
+from annotator.store.copying import copy_project
 from annotator.store.decided import DecidedColumns
 from annotator.store.exports import Exports
 from annotator.store.gold import Gold
@@ -230,9 +231,7 @@ class Store:
             if isinstance(self.backend, SqliteBackend):
                 self.backend.backup_to(part)
             else:
-                from annotator.store.copying import copy_to_file
-
-                copy_to_file(self, part)
+                copy_project(self, Store.create(part, self.schema, name=self.name))
             part.replace(target)
         return target
 

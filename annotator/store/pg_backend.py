@@ -43,7 +43,8 @@ def describe(url: str) -> str:
     host = parts.get("host") or "localhost"
     port = parts.get("port")
     where = f"{host}:{port}" if port else str(host)
-    return f"postgresql://{user + '@' if user else ''}{where}/{parts.get('dbname', '')}"
+    who = f"{user}@" if user else ""
+    return f"postgresql://{who}{where}/{parts.get('dbname', '')}"
 
 
 def local_folder(url: str) -> Path:
