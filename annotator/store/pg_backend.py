@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import StoreError
 from annotator.paths import user_data_dir
-from annotator.store.pg_migrations import BOOTSTRAP, MIGRATIONS
+from annotator.store import pg_migrations
 
 if TYPE_CHECKING:
     import psycopg
@@ -122,7 +122,7 @@ class PostgresBackend:
         return int(found or 0) if has_project or found else 0
 
     def newest_version(self) -> int:
-        return len(MIGRATIONS)
+        return len(pg_migrations.MIGRATIONS)
 
     def migrate(self) -> int:
         """Bring the database up to the newest version, one transaction per step; several
@@ -130,20 +130,20 @@ class PostgresBackend:
         from annotator.errors import DatabaseTooNew
 
         current = self.schema_version()
-        if current > len(MIGRATIONS):
-            raise DatabaseTooNew(self.location, current, len(MIGRATIONS))
-        if current == len(MIGRATIONS):
+        if current > len(pg_migrations.MIGRATIONS):
+            raise DatabaseTooNew(self.location, current, len(pg_migrations.MIGRATIONS))
+        if current == len(pg_migrations.MIGRATIONS):
             return current
         with self.transaction():
-            self._raw(BOOTSTRAP)
+            self._raw(pg_migrations.BOOTSTRAP)
             self._raw(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         while True:
             with self.transaction():
                 self._raw(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 current = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-                if current >= len(MIGRATIONS):
+                if current >= len(pg_migrations.MIGRATIONS):
                     return current
-                self._raw(MIGRATIONS[current])
+                self._raw(pg_migrations.MIGRATIONS[current])
                 self._raw("DELETE FROM schema_version")
                 self.execute("INSERT INTO schema_version (version) VALUES (?)", [current + 1])
 
