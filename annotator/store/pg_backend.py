@@ -100,6 +100,7 @@ class PostgresBackend:
         self.path.parent.mkdir(parents=True, exist_ok=True)  # exports and models go here
         self._sql: dict[str, str] = {}
         self._seen = 0  # notifications from other sessions, counted by data_version()
+        self._listening = False
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(
                 url, autocommit=True, application_name="annotator"
@@ -259,17 +260,31 @@ class PostgresBackend:
     # ------------------------------------------------------------------ live teams
 
     def data_version(self) -> int:
-        """A number that grows when another session changes the project (LISTEN/NOTIFY)."""
-        if not getattr(self, "_listening", False):
+        """A number that grows when another session changes the project (LISTEN/NOTIFY).
+
+        Notifications that arrive while this connection runs a query go to the handler; the
+        ones waiting on the socket are read here from libpq without a round trip to the server.
+        """
+        if not self._listening:
+            self.conn.add_notify_handler(self._heard)
             self._raw(f"LISTEN {CHANNEL}")
             self._listening = True
-        if self.in_transaction:
-            return self._seen
-        with self.errors():
-            for note in self.conn.notifies(timeout=0):
-                if note.pid != self.pid:
+        if not self.in_transaction:
+            import psycopg
+
+            pgconn = self.conn.pgconn
+            try:
+                pgconn.consume_input()
+            except psycopg.Error as e:
+                raise StoreError(f"{self.location}: the server connection failed ({e})") from e
+            while (note := pgconn.notifies()) is not None:
+                if note.be_pid != self.pid:
                     self._seen += 1
         return self._seen
+
+    def _heard(self, note: Any) -> None:
+        if note.pid != self.pid:
+            self._seen += 1
 
     def checkpoint(self) -> bool:
         return True  # the server makes every commit durable; nothing to fold

@@ -241,3 +241,21 @@ def test_sentences_sliced_from_the_article_text_equal_the_stored_ones(store):
             article_id
         )
         assert store.sentences.for_article(article_id)  # the seeds have sentences
+
+
+def test_data_version_moves_for_other_connections_commits_only(store):
+    """What windows poll to refresh: PRAGMA data_version on a file, NOTIFY on a server."""
+    other = Store.open(store.target)
+    try:
+        alice = store.annotators.get_or_create("alice")
+        sid = store.sentences.for_article(1)[1].sentence_id
+        seen, own = other.data_version(), store.data_version()
+        with store.transaction():
+            store.annotations.write(sid, alice.annotator_id, AnnotationState(labels=("slogan",)))
+        other.query("SELECT count(*) FROM articles")  # a query in between must not swallow it
+        assert other.data_version() != seen
+        assert store.data_version() == own
+        seen = other.data_version()
+        assert other.data_version() == seen  # nothing new: no change
+    finally:
+        other.close()
