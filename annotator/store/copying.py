@@ -57,4 +57,5 @@ def copy_table(source: Store, target: Store, table: str) -> int:
     while batch := cur.fetchmany(_BATCH):
         target.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
         copied += len(batch)
+    cur.close()
     return copied

@@ -101,6 +101,7 @@ class PostgresBackend:
         self._sql: dict[str, str] = {}
         self._seen = 0  # notifications from other sessions, counted by data_version()
         self._listening = False
+        self._cursors = 0
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(
                 url, autocommit=True, application_name="annotator"
@@ -213,8 +214,14 @@ class PostgresBackend:
             return self.conn.execute(self._prepare(sql), list(params) or None).fetchall()
 
     def stream(self, sql: str, params: Any = ()) -> Any:
-        """A cursor that reads a large result in batches from the server (``fetchmany``)."""
-        return self.execute(sql, params)
+        """A server-side cursor that reads a large result in batches (``fetchmany``), so an
+        export of 600,000 rows never holds them all in this process. WITH HOLD keeps it
+        usable outside a transaction; close it when done (else the connection's end does)."""
+        self._cursors += 1
+        cur = self.conn.cursor(name=f"annotator_stream_{self._cursors}", withhold=True)
+        with self.errors():
+            cur.execute(self._prepare(sql), list(params) or None)
+        return cur
 
     # ------------------------------------------------------------------ dialect
 
