@@ -88,7 +88,7 @@ class PostgresBackend:
 
     def __init__(self, url: str) -> None:
         try:
-            import psycopg
+            import psycopg  # noqa: F401 - an optional extra: say how to install it
         except ImportError as e:
             raise StoreError(
                 f"{describe(url)}: opening a project on a server needs the PostgreSQL driver; "
@@ -102,14 +102,44 @@ class PostgresBackend:
         self._seen = 0  # notifications from other sessions, counted by data_version()
         self._listening = False
         self._cursors = 0
+        self._depth = 0  # open transaction blocks (a lost connection mid-block is never resumed)
+        self.on_busy = None  # no file lock to wait for: rows are locked, not the database
+        self._connect()
+
+    def _connect(self) -> None:
+        import psycopg
+
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(
-                url, autocommit=True, application_name="annotator"
+                self.url, autocommit=True, application_name="annotator"
             )
         except psycopg.OperationalError as e:
             raise StoreError(f"{self.location}: cannot connect ({_first_line(e)})") from e
         self.pid = self.conn.info.backend_pid
-        self.on_busy = None  # no file lock to wait for: rows are locked, not the database
+        if self._listening:
+            self._listening = False
+            self._seen += 1  # changes made while we were away were not announced to us
+            self.data_version()
+
+    def _ready(self) -> None:
+        """Connect again when the connection was lost (a server restart, a network drop) and
+        no transaction was open on it: the next action works instead of failing forever.
+        An action that was under way when the connection broke failed as a whole."""
+        import psycopg
+
+        if self._depth:
+            if self.conn.closed or self.conn.broken:
+                raise StoreError(f"{self.location}: the server connection was lost; nothing saved")
+            return
+        if not (self.conn.closed or self.conn.broken):
+            try:  # a server that ended the session has said so on the socket: read it (no round
+                # trip); the first read takes its farewell message, the second finds the socket shut
+                self.conn.pgconn.consume_input()
+                self.conn.pgconn.consume_input()
+                return
+            except psycopg.Error:
+                self.conn.close()
+        self._connect()
 
     # ------------------------------------------------------------------ opening
 
@@ -200,16 +230,19 @@ class PostgresBackend:
             raise
 
     def execute(self, sql: str, params: Any = ()) -> Any:
+        self._ready()
         with self.errors():
             return self.conn.execute(self._prepare(sql), list(params) or None)
 
     def executemany(self, sql: str, rows: Any) -> Any:
+        self._ready()
         with self.errors():
             cur = self.conn.cursor()
             cur.executemany(self._prepare(sql), rows)
             return cur
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        self._ready()
         with self.errors():
             return self.conn.execute(self._prepare(sql), list(params) or None).fetchall()
 
@@ -217,6 +250,7 @@ class PostgresBackend:
         """A server-side cursor that reads a large result in batches (``fetchmany``), so an
         export of 600,000 rows never holds them all in this process. WITH HOLD keeps it
         usable outside a transaction; close it when done (else the connection's end does)."""
+        self._ready()
         self._cursors += 1
         cur = self.conn.cursor(name=f"annotator_stream_{self._cursors}", withhold=True)
         with self.errors():
@@ -259,8 +293,13 @@ class PostgresBackend:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction (a savepoint when nested), rolled back on error."""
-        with self.errors(), self.conn.transaction():
-            yield
+        self._ready()
+        self._depth += 1
+        try:
+            with self.errors(), self.conn.transaction():
+                yield
+        finally:
+            self._depth -= 1
 
     private_transaction = transaction  # TEMP tables are the session's own on a server too
 
@@ -277,13 +316,9 @@ class PostgresBackend:
             self._raw(f"LISTEN {CHANNEL}")
             self._listening = True
         if not self.in_transaction:
-            import psycopg
 
+            self._ready()  # reads the socket, and connects again if the server ended the session
             pgconn = self.conn.pgconn
-            try:
-                pgconn.consume_input()
-            except psycopg.Error as e:
-                raise StoreError(f"{self.location}: the server connection failed ({e})") from e
             while (note := pgconn.notifies()) is not None:
                 if note.be_pid != self.pid:
                     self._seen += 1
