@@ -174,6 +174,41 @@ def test_a_write_the_server_refuses_is_a_status_line(qtbot, project, bob_address
     assert [r[1] for r in rows(project, "bob")] == ['["statistic"]']
 
 
+def test_gold_written_by_a_non_reviewer_is_refused_in_the_status_bar(
+    qtbot, project, bob_address, open_window
+):
+    from annotator.records import AnnotationState
+    from annotator.store import Store
+
+    with Store.open(project) as admin:
+        sid, agreed = (s.sentence_id for s in admin.sentences.for_article(1)[1:3])
+        with admin.transaction():
+            for name, labels in (("alice", ("statistic",)), ("carol", ("anecdote",))):
+                who = admin.annotators.get_or_create(name)
+                admin.annotations.write(
+                    sid, who.annotator_id, AnnotationState(labels=labels, decided=True)
+                )
+                admin.annotations.write(
+                    agreed, who.annotator_id, AnnotationState(labels=("slogan",), decided=True)
+                )
+            admin.annotators.gold()  # the gold layer exists; bob is no reviewer
+    win = open_window(bob_address, "bob")
+    win.acts["review_mode"].trigger()
+    assert win.review.current_id() == sid
+    qtbot.keyClick(win.review.queue_list, Qt.Key.Key_Return)  # accept the candidate into gold
+    message = win.statusBar().currentMessage()
+    assert ": not allowed: new row violates row-level security policy" in message, message
+    assert not [w for w in win.findChildren(QMessageBox) if w.isVisible()]
+    assert [i.sentence_id for i in win.review.items] == [sid]  # still open
+    assert rows(project, "gold") == []
+    assert win.session.undo_stack.count() == 0
+    win.statusBar().clearMessage()
+    win.review.auto_button.click()  # promoting the agreed sentence is refused the same way
+    assert ": not allowed: " in win.statusBar().currentMessage()
+    assert not [w for w in win.findChildren(QMessageBox) if w.isVisible()]
+    assert rows(project, "gold") == []
+
+
 def test_the_layer_on_a_server_is_the_logins(qtbot, project, bob_address, monkeypatch):
     from PySide6.QtWidgets import QApplication
 

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from annotator import edits, review
 from annotator.errors import AnnotatorError
-from annotator.gui.errors import show_error
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.records import AnnotationState
 
@@ -397,7 +396,7 @@ class ReviewView(QWidget):
                 annotators=self.chosen(),
             )
         except AnnotatorError as e:
-            show_error(self, e)
+            self.session.error.emit(e)  # the window shows it (a refusal: the status bar)
             return
         if self.session.apply(edit):
             # Take the sentence off the queue here instead of recomputing the whole queue and
@@ -435,7 +434,7 @@ class ReviewView(QWidget):
                 self.session.store, self.chosen(), adjudicator=self.session.annotator.name
             )
         except AnnotatorError as e:
-            show_error(self, e)
+            self.session.error.emit(e)  # the window shows it (a refusal: the status bar)
             return
         self.refresh()
         promoted = result.promoted
