@@ -47,6 +47,11 @@ class StoreError(AnnotatorError):
     """The project database cannot be used: locked, read-only, full, corrupt, not a database."""
 
 
+class NotAllowed(StoreError):
+    """The server refused a write: row-level security lets each login write only its own layer,
+    and only reviewers the gold layer. Nothing was written."""
+
+
 class DatabaseTooNew(StoreError):
     """The database was written by a newer version of annotator than this one."""
 

@@ -7,6 +7,7 @@ tested on a real project file without a window (tests/test_workbench.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.text.tokens import snap_to_tokens
@@ -16,6 +17,31 @@ if TYPE_CHECKING:
     from annotator.store import Store
 
 QueueEntry = tuple[int, int, float]  # (sentence_id, article_id, uncertainty), as uncertain_first
+
+
+@dataclass(frozen=True, slots=True)
+class OwnLayer:
+    """Whose layer a window edits: ``name``; ``asked`` is the name that was asked for when the
+    server put the login's own name in its place (None when nothing was overridden)."""
+
+    name: str | None
+    asked: str | None = None
+
+
+def own_layer(store: Store, asked: str | None) -> OwnLayer:
+    """The layer a window on ``store`` edits when ``asked`` (``--annotator`` or the saved name)
+    is wanted: on a server always the login's own (row-level security lets a login write no
+    other layer), on a file ``asked`` itself (None: ask the user)."""
+    login = store.login_name()
+    if login is None:
+        return OwnLayer(asked)
+    return OwnLayer(login, asked if asked and asked != login else None)
+
+
+def project_place(store: Store) -> str:
+    """Where the project lives, as the window title shows it: the file name, or the server
+    address without any password."""
+    return store.location if store.on_server else store.path.name
 
 
 def span_bounds(text: str, start: int, end: int, *, exact: bool) -> tuple[int, int] | None:

@@ -85,3 +85,18 @@ def test_an_exhausted_queue_falls_back_to_the_article(store):
     _decide(store, aid, sents[0], sents[3])
     assert next_in_queue(store, aid, queue, sents[0].sentence_id) is None
     assert next_after_confirm(store, aid, sents[3], queue) == (1, sents[4].sentence_id)
+
+
+def test_the_layer_on_a_server_is_the_logins_and_a_file_keeps_the_name_asked(store):
+    from annotator.workbench import OwnLayer, own_layer, project_place
+
+    if store.on_server:  # the fixture's login is annotator_admin
+        assert own_layer(store, "alice") == OwnLayer("annotator_admin", asked="alice")
+        assert own_layer(store, "annotator_admin") == OwnLayer("annotator_admin")
+        assert own_layer(store, None) == OwnLayer("annotator_admin")
+        assert project_place(store) == store.location
+        assert project_place(store).startswith("postgresql://annotator_admin@127.0.0.1:")
+    else:
+        assert own_layer(store, "alice") == OwnLayer("alice")
+        assert own_layer(store, None) == OwnLayer(None)  # the window asks for a name
+        assert project_place(store) == "project.db"

@@ -222,6 +222,13 @@ ZH = {
     "Show &suggestions": "显示建议(&S)",
     "No suggestions for this sentence.": "本句没有建议。",
     "Accept suggestions": "接受建议",
+    "Open project on a ser&ver…": "打开服务器上的项目(&V)…",
+    "Open project on a server": "打开服务器上的项目",
+    "Server address:": "服务器地址：",
+    "postgresql://user@host[:port]/dbname, or service=name from a service file. The password comes from ~/.pgpass, PGPASSWORD or the service file; annotator never asks for it and never saves it.": "postgresql://用户@主机[:端口]/数据库名，或服务文件中的 service=名称。密码取自 ~/.pgpass、PGPASSWORD 或服务文件；annotator 从不询问也从不保存密码。",
+    "%s: not a server address; it starts with postgresql:// or service=": "%s：不是服务器地址；应以 postgresql:// 或 service= 开头",
+    "Open": "打开",
+    "On %s you annotate as your login, %s, not %s: the server lets each login write only its own layer.": "在 %s 上您以登录名 %s（而非 %s）标注：服务器只允许每个登录名写入自己的标注层。",
 }
 
 

@@ -43,6 +43,9 @@ def base_specs() -> list[ActionSpec]:
         ActionSpec("new_project", "file", tr("&New project…"), ("Ctrl+Shift+N",), p.new_project),
         ActionSpec("open_project", "file", tr("&Open project…"), ("Ctrl+O",), p.open_project),
         ActionSpec(
+            "open_server", "file", tr("Open project on a ser&ver…"), ("Ctrl+Shift+O",), p.open_server
+        ),
+        ActionSpec(
             "import_files", "file", tr("&Import article files…"), ("Ctrl+I",), p.import_files
         ),
         ActionSpec(

@@ -42,8 +42,10 @@ def main(db: Path | str | None = None, annotator: str | None = None) -> int:
     from annotator.gui.errors import show_error
     from annotator.gui.fonts import apply_cjk_font
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.operations.projects import tell_layer
     from annotator.gui.session import ProjectSession
     from annotator.paths import default_db_path, is_server_address
+    from annotator.workbench import own_layer
 
     guard_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -65,9 +67,10 @@ def main(db: Path | str | None = None, annotator: str | None = None) -> int:
         return 1
     try:
         # --annotator NAME is for this run only; the saved default changes only by choosing in
-        # the dialog (or Annotator → Switch annotator).
-        # on a server the layer is the login's own: row-level security lets no one else write it
-        name = annotator or store.login_name() or settings.get("annotator")
+        # the dialog (or Annotator → Switch annotator). On a server the layer is the login's own
+        # (row-level security lets no one else write it), whatever name was asked for.
+        layer = own_layer(store, annotator or settings.get("annotator"))
+        name = layer.name
         if not name:
             known = [a.name for a in store.annotators.all()]
             name = AnnotatorDialog.ask(None, None, known)
@@ -86,6 +89,7 @@ def main(db: Path | str | None = None, annotator: str | None = None) -> int:
     if geometry:
         window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
     window.show()
+    tell_layer(window, layer)
     code = app.exec()
     session.store.close()
     return code

@@ -9,7 +9,6 @@ handlers live in ``gui/operations/``, and turns session signals into view update
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import NotAllowed
 from annotator.gui import i18n, open_guard, settings
 from annotator.gui.actions import base_specs, build_actions, label_keys_hint, label_specs
 from annotator.gui.errors import show_error
@@ -46,6 +46,7 @@ from annotator.gui.widgets.review_view import ReviewView
 from annotator.gui.widgets.status_bar import StatusBar
 from annotator.gui.workers import Runner
 from annotator.records import Change
+from annotator.workbench import project_place
 
 MENUS = ("file", "edit", "annotate", "navigate", "view", "learn", "annotator", "help")
 
@@ -242,9 +243,9 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in settings.recent_projects():
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(partial(projects.open_path, self, Path(path)))
+        for target in settings.recent_projects():  # a path, or a server address (kept a str)
+            act = self.recent_menu.addAction(target)
+            act.triggered.connect(partial(projects.open_path, self, target))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def rebuild(self) -> None:
@@ -319,13 +320,17 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _set_title(self) -> None:
-        """The title always says who is annotating which project."""
+        """The title always says who is annotating which project, and where it lives."""
+        store = self.session.store
         self.setWindowTitle(
-            f"annotator — {self.session.store.name} — {self.session.annotator.name}"
+            f"annotator — {store.name} — {self.session.annotator.name} — {project_place(store)}"
         )
 
     def _on_error(self, exc: BaseException) -> None:
-        show_error(self, exc)
+        if isinstance(exc, NotAllowed):  # the server's refusal: a status line, not a dialog
+            self.sync.refused(exc)
+        else:
+            show_error(self, exc)
 
     def _on_saved(self, _name: str) -> None:
         from datetime import datetime

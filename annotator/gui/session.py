@@ -62,12 +62,14 @@ class ProjectSession(QObject):
         self.undo_stack.clear()
         self.reloaded.emit()
 
-    def replace_store(self, store: Store) -> None:
-        """Switch to another project file (the old one is closed)."""
+    def replace_store(self, store: Store, annotator: str | None = None) -> None:
+        """Switch to another project (the old one is closed), as ``annotator`` (default: the
+        same name); nothing changes when the new project refuses that annotator."""
+        with store.transaction():
+            found = store.annotators.get_or_create(annotator or self.annotator.name)
         old = self.store
         self.store = store
-        with store.transaction():
-            self.annotator = store.annotators.get_or_create(self.annotator.name)
+        self.annotator = found
         self.undo_stack.clear()
         self.article_id = self.sentence_id = None
         self._article = None

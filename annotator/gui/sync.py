@@ -2,7 +2,11 @@
 
 - Other processes' commits are noticed through ``PRAGMA data_version`` (it moves when another
   connection commits), polled every ``POLL_MS`` and whenever the window is activated; the article
-  view, the forms and the article list are then re-read.
+  view, the forms and the article list are then re-read, and in review mode the queue and an
+  open dashboard (at most once per ``REVIEW_SPACING`` times the last re-read took: they take
+  seconds on a large project, and a busy team changes it every moment).
+- On a server, a change notification (LISTEN/NOTIFY) makes the connection's socket readable; a
+  QSocketNotifier on it polls at once, without waiting for the timer.
 - After edits go quiet for ``CHECKPOINT_MS`` (and when the store closes) the write-ahead log is
   folded into the main file, so a plain copy of the .db file holds every edit.
 - An edit that finds another process holding the write lock is retried (``Store.transaction``)
@@ -12,21 +16,25 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSocketNotifier, QTimer
 
-from annotator.gui.operations import display
+from annotator.gui.operations import display, review_learning
 from annotator.records import EMPTY_STATE, Change
 
 if TYPE_CHECKING:
     from annotator.edits import EditConflict
+    from annotator.errors import NotAllowed
     from annotator.gui.main_window import MainWindow
     from annotator.store import Store
 
 POLL_MS = 500
 CHECKPOINT_MS = 3000
 BUSY_ATTEMPT_S = 0.1  # one attempt's wait for the lock, before the status bar says we wait
+REVIEW_SPACING = 4  # re-read the review queue after at least 4x its last re-read time (20% busy)
+REVIEW_MIN_MS = 200
 
 translate = QCoreApplication.translate
 
@@ -46,6 +54,12 @@ class LiveSync(QObject):
         self.checkpoint_timer.setSingleShot(True)
         self.checkpoint_timer.setInterval(CHECKPOINT_MS)
         self.checkpoint_timer.timeout.connect(self.checkpoint)
+        self.notifier: QSocketNotifier | None = None  # the server connection's socket
+        self._fd: int | None = None
+        self.review_timer = QTimer(self)
+        self.review_timer.setSingleShot(True)
+        self.review_timer.timeout.connect(self._refresh_review)
+        self._review_took = 0.0
         self.session.saved.connect(lambda _name: self.checkpoint_timer.start())
         self.session.conflict.connect(self._on_conflict)
         self.session.reloaded.connect(self._attach)
@@ -61,6 +75,23 @@ class LiveSync(QObject):
         store.set_busy_timeout(BUSY_ATTEMPT_S)
         store.on_busy = self._on_busy
         self._version = store.data_version()
+        self._watch(store.notify_fd())
+        store.on_close = self._unwatch  # a closed socket must not stay watched
+
+    def _watch(self, fd: int | None) -> None:
+        """Watch the server connection's socket (a new one after the store connected again)."""
+        self._unwatch()
+        self._fd = fd
+        if fd is not None:
+            self.notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self.notifier.activated.connect(lambda *_: self.poll())
+
+    def _unwatch(self) -> None:
+        self._fd = None
+        if self.notifier is not None:
+            self.notifier.setEnabled(False)
+            self.notifier.deleteLater()
+            self.notifier = None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.win and event.type() == QEvent.Type.WindowActivate:
@@ -72,10 +103,15 @@ class LiveSync(QObject):
     def poll(self) -> bool:
         """Re-read what the window shows when another connection committed; True if it did."""
         self._attach()
+        store = self.session.store
         try:
-            version = self.session.store.data_version()
-        except Exception:  # a closed or vanished store: nothing to show
-            return False
+            version = store.data_version()
+            fd = store.notify_fd()
+        except Exception:  # a closed or vanished store, a server out of reach: nothing to show
+            self._unwatch()  # a dead socket stays readable: watching it would spin; the timer
+            return False  # polls on and watches the new connection once there is one
+        if fd != self._fd:  # the store connected again: a new socket
+            self._watch(fd)
         if version == self._version:
             return False
         self._version = version
@@ -108,6 +144,24 @@ class LiveSync(QObject):
             if session.article_id is not None:
                 display.select_in_list(win, session.article_id)
         session.changed.emit(Change(articles, frozenset(sentences), frozenset(kinds)))
+        if not self.review_timer.isActive():
+            self.review_timer.start(
+                max(REVIEW_MIN_MS, int(self._review_took * 1000 * REVIEW_SPACING))
+            )
+
+    def _refresh_review(self) -> None:
+        started = time.perf_counter()
+        review_learning.refresh_review(self.win)
+        self._review_took = time.perf_counter() - started
+
+    def refused(self, exc: NotAllowed) -> None:
+        """The server refused a write (another's layer; gold without the reviewer role):
+        nothing was written. Say so in the status bar and show what the database holds."""
+        session = self.session
+        if session.sentence_id is not None:  # typed text that was refused is not kept
+            self.win.form.drop_typing(session.sentence_id, session.state(session.sentence_id))
+        self.refresh()
+        self.win.statusBar().showMessage(str(exc), 30000)
 
     # ------------------------------------------------------------------ the file
 

@@ -66,6 +66,7 @@ class Store:
         self.path: Path = backend.path
         self.location: str = backend.location  # what messages call the project
         self._schema: LabelSchema | None = None
+        self.on_close: Callable[[], None] | None = None  # called before the connection closes
         self.opened = False  # set once the project was accepted: only then is it checkpointed
         self.articles = Articles(self)
         self.sentences = Sentences(self)
@@ -195,6 +196,9 @@ class Store:
 
     def close(self) -> None:
         """Checkpoint a file's WAL into the main file and close the connection."""
+        if self.on_close is not None:
+            self.on_close()  # e.g. a window stops watching the connection's socket
+            self.on_close = None
         if self.opened:
             self.checkpoint()
         self.backend.close()
@@ -210,6 +214,11 @@ class Store:
         """A number that changes when another connection commits (not this one): SQLite's
         data_version for a file, change notifications on a server."""
         return self.backend.data_version()
+
+    def notify_fd(self) -> int | None:
+        """On a server, the socket that becomes readable when another session changes the
+        project (then ``data_version`` moves); None for a file."""
+        return self.backend.notify_fd()
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long one attempt waits for another process's lock (the GUI keeps it short and

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import StoreError
+from annotator.errors import NotAllowed, StoreError
 from annotator.paths import user_data_dir
 from annotator.store import pg_migrations
 
@@ -215,7 +215,7 @@ class PostgresBackend:
         try:
             yield
         except pe.InsufficientPrivilege as e:
-            raise StoreError(f"{self.location}: not allowed: {_first_line(e)}") from e
+            raise NotAllowed(f"{self.location}: not allowed: {_first_line(e)}") from e
         except (pe.SerializationFailure, pe.DeadlockDetected, pe.LockNotAvailable) as e:
             raise StoreError(f"{self.location}: {_first_line(e)}; try again") from e
         except pe.UntranslatableCharacter as e:
@@ -327,6 +327,12 @@ class PostgresBackend:
     def _heard(self, note: Any) -> None:
         if note.pid != self.pid:
             self._seen += 1
+
+    def notify_fd(self) -> int:
+        """The connection's socket, readable when a change notification arrives (a window
+        watches it to refresh at once instead of at its next poll)."""
+        self.data_version()  # LISTEN first
+        return self.conn.fileno()
 
     def checkpoint(self) -> bool:
         return True  # the server makes every commit durable; nothing to fold

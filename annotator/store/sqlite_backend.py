@@ -190,6 +190,10 @@ class SqliteBackend:
         """A number that changes when another connection commits to the file (not this one)."""
         return int(self.query("PRAGMA data_version")[0][0])
 
+    def notify_fd(self) -> None:
+        """No socket announces a file's changes: windows poll data_version."""
+        return None
+
     def set_busy_timeout(self, seconds: float) -> None:
         self.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 

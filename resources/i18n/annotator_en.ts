@@ -3,7 +3,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="30" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="43" />
         <source>%n sentence(s) decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</source>
         <translation><numerusform>%n sentence decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</numerusform><numerusform>%n sentences decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</numerusform></translation>
     </message>
@@ -11,7 +11,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/widgets/review_view.py" line="432" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="443" />
         <source>%n agreed sentence(s) promoted to gold. </source>
         <translation><numerusform>%n agreed sentence promoted to gold. </numerusform><numerusform>%n agreed sentences promoted to gold. </numerusform></translation>
     </message>

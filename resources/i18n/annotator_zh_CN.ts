@@ -14,71 +14,76 @@
     </message>
     <message>
         <location filename="../../annotator/gui/actions.py" line="46" />
+        <source>Open project on a ser&amp;ver…</source>
+        <translation>打开服务器上的项目(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/actions.py" line="49" />
         <source>&amp;Import article files…</source>
         <translation>导入文章文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="51" />
+        <location filename="../../annotator/gui/actions.py" line="54" />
         <source>Import article &amp;folder…</source>
         <translation>导入文章文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="55" />
+        <location filename="../../annotator/gui/actions.py" line="58" />
         <source>&amp;Export labeled data…</source>
         <translation>导出标注数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="56" />
+        <location filename="../../annotator/gui/actions.py" line="59" />
         <source>&amp;Merge project…</source>
         <translation>合并项目(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="57" />
+        <location filename="../../annotator/gui/actions.py" line="60" />
         <source>&amp;Save a copy for merging…</source>
         <translation>保存副本以供合并(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="58" />
+        <location filename="../../annotator/gui/actions.py" line="61" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="59" />
+        <location filename="../../annotator/gui/actions.py" line="62" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="60" />
+        <location filename="../../annotator/gui/actions.py" line="63" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="61" />
+        <location filename="../../annotator/gui/actions.py" line="64" />
         <source>&amp;Find articles…</source>
         <translation>查找文章(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="62" />
+        <location filename="../../annotator/gui/actions.py" line="65" />
         <source>&amp;Clear labels</source>
         <translation>清除标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="64" />
+        <location filename="../../annotator/gui/actions.py" line="67" />
         <source>Confirm and &amp;next undecided</source>
         <translation>确认并跳到下一未判定句(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="66" />
+        <location filename="../../annotator/gui/actions.py" line="69" />
         <source>Flip &amp;boilerplate</source>
         <translation>切换模板文字标记(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="68" />
+        <location filename="../../annotator/gui/actions.py" line="71" />
         <source>&amp;Remove selected span</source>
         <translation>删除选中片段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="70" />
+        <location filename="../../annotator/gui/actions.py" line="73" />
         <source>Edit &amp;note</source>
         <translation>编辑备注(&amp;N)</translation>
     </message>
@@ -87,117 +92,117 @@
         <translation type="vanished">接受建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="74" />
+        <location filename="../../annotator/gui/actions.py" line="77" />
         <source>&amp;Accept suggestions, confirm and next undecided</source>
         <translation>接受建议、确认并到下一未定句(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="81" />
+        <location filename="../../annotator/gui/actions.py" line="84" />
         <source>Accept suggestions &amp;without confirming</source>
         <translation>只接受建议，不确认(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="88" />
+        <location filename="../../annotator/gui/actions.py" line="91" />
         <source>Accept suggested article &amp;fields</source>
         <translation>采纳建议的文章字段(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="95" />
+        <location filename="../../annotator/gui/actions.py" line="98" />
         <source>Re&amp;ject suggestions</source>
         <translation>拒绝建议(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="102" />
+        <location filename="../../annotator/gui/actions.py" line="105" />
         <source>&amp;Next sentence</source>
         <translation>下一句(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="110" />
+        <location filename="../../annotator/gui/actions.py" line="113" />
         <source>&amp;Previous sentence</source>
         <translation>上一句(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="118" />
+        <location filename="../../annotator/gui/actions.py" line="121" />
         <source>Next article with &amp;undecided sentences</source>
         <translation>下一篇有未判定句子的文章(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="122" />
+        <location filename="../../annotator/gui/actions.py" line="125" />
         <source>P&amp;revious article</source>
         <translation>上一篇文章(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="124" />
+        <location filename="../../annotator/gui/actions.py" line="127" />
         <source>&amp;Hide boilerplate</source>
         <translation>隐藏模板文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="127" />
+        <location filename="../../annotator/gui/actions.py" line="130" />
         <source>&amp;Guidelines</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="130" />
+        <location filename="../../annotator/gui/actions.py" line="133" />
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="135" />
+        <location filename="../../annotator/gui/actions.py" line="138" />
         <source>&amp;Review mode (disagreements → gold)</source>
         <translation>审核模式(分歧 → 金标准)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="140" />
+        <location filename="../../annotator/gui/actions.py" line="143" />
         <source>Agreement &amp;dashboard…</source>
         <translation>一致性仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="141" />
+        <location filename="../../annotator/gui/actions.py" line="144" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="142" />
+        <location filename="../../annotator/gui/actions.py" line="145" />
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="144" />
+        <location filename="../../annotator/gui/actions.py" line="147" />
         <source>&amp;Retrain model and refresh suggestions</source>
         <translation>重新训练模型并刷新建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="146" />
+        <location filename="../../annotator/gui/actions.py" line="149" />
         <source>&amp;Uncertain first</source>
         <translation>最不确定优先(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="147" />
+        <location filename="../../annotator/gui/actions.py" line="150" />
         <source>&amp;Learning curve…</source>
         <translation>学习曲线(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="151" />
+        <location filename="../../annotator/gui/actions.py" line="154" />
         <source>&amp;Switch annotator…</source>
         <translation>切换标注员(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="156" />
+        <location filename="../../annotator/gui/actions.py" line="159" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="158" />
+        <location filename="../../annotator/gui/actions.py" line="161" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="170" />
+        <location filename="../../annotator/gui/actions.py" line="173" />
         <source>Toggle %s (or span from selection)</source>
         <translation>切换“%s”(有选中文字时添加片段)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/actions.py" line="181" />
+        <location filename="../../annotator/gui/actions.py" line="184" />
         <source>Exact %s span (no snapping)</source>
         <translation>精确的“%s”片段(不对齐词语)</translation>
     </message>
@@ -272,12 +277,12 @@
 <context>
     <name>ArticleHints</name>
     <message>
-        <location filename="../../annotator/gui/widgets/article_hints.py" line="30" />
+        <location filename="../../annotator/gui/widgets/article_hints.py" line="34" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>采纳 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/article_hints.py" line="42" />
+        <location filename="../../annotator/gui/widgets/article_hints.py" line="46" />
         <source>Suggested: %s</source>
         <translation>建议:%s</translation>
     </message>
@@ -358,27 +363,27 @@
         <translation type="vanished">%d 个句子由以下至少两人判定:%s。总体 Krippendorff's alpha %s,MASI %s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="30" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="43" />
         <source>%n sentence(s) decided by two or more of: %s. Overall Krippendorff's alpha %s, MASI %s.</source>
         <translation><numerusform>%n 个句子由以下至少两人判定:%s。总体 Krippendorff's alpha %s,MASI %s。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="45" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="58" />
         <source>Agreement per label (Krippendorff's alpha)</source>
         <translation>各标签一致性(Krippendorff's alpha)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="54" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="67" />
         <source>Agreement per annotator pair (Cohen's kappa, label sets)</source>
         <translation>各标注员两两一致性(Cohen's kappa,标签集合)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="60" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="73" />
         <source>Open disagreements per article</source>
         <translation>各文章待处理分歧</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/dashboard.py" line="65" />
+        <location filename="../../annotator/gui/widgets/dashboard.py" line="78" />
         <source>Labels per annotator (decided sentences)</source>
         <translation>各标注员的标签数(已判定句子)</translation>
     </message>
@@ -582,12 +587,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="97" />
+        <location filename="../../annotator/gui/main_window.py" line="98" />
         <source>Search titles and text (Ctrl+F)</source>
         <translation>搜索标题和正文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="106" />
+        <location filename="../../annotator/gui/main_window.py" line="107" />
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
@@ -596,52 +601,52 @@
         <translation type="vanished">%s 标签 · 0 清除 · Enter 确认 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="209" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>%s label · 0 clear · Enter confirm · Space accept · J/K move · N/P article · B boilerplate · ? keys</source>
         <translation>%s 标签 · 0 清除 · Enter 确认 · 空格 采纳 · J/K 移动 · N/P 文章 · B 模板文字 · ? 快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <location filename="../../annotator/gui/main_window.py" line="223" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/main_window.py" line="225" />
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/main_window.py" line="226" />
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="228" />
         <source>&amp;Learn</source>
         <translation>学习(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>A&amp;nnotator</source>
         <translation>标注员(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/main_window.py" line="230" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238" />
+        <location filename="../../annotator/gui/main_window.py" line="239" />
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
@@ -744,27 +749,27 @@
         <translation>annotator %s——中文新闻与宣传文本标注工作台。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/review_learning.py" line="96" />
+        <location filename="../../annotator/gui/operations/review_learning.py" line="112" />
         <source>Computing the learning curve…</source>
         <translation>正在计算学习曲线…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="141" />
+        <location filename="../../annotator/gui/operations/projects.py" line="193" />
         <source>Another job is still running.</source>
         <translation>另一项任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/review_learning.py" line="80" />
+        <location filename="../../annotator/gui/operations/review_learning.py" line="96" />
         <source>Training the model in the background…</source>
         <translation>正在后台训练模型…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/review_learning.py" line="72" />
+        <location filename="../../annotator/gui/operations/review_learning.py" line="88" />
         <source>Model %s trained on %d sentences; %d suggestions refreshed.</source>
         <translation>模型 %s 已用 %d 个句子训练;已刷新 %d 条建议。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/review_learning.py" line="81" />
+        <location filename="../../annotator/gui/operations/review_learning.py" line="97" />
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
@@ -774,72 +779,77 @@
         <translation>一致性仪表板</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/review_learning.py" line="97" />
+        <location filename="../../annotator/gui/operations/review_learning.py" line="113" />
         <source>Learning curve failed</source>
         <translation>学习曲线计算失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="96" />
+        <location filename="../../annotator/gui/operations/projects.py" line="103" />
+        <source>On %s you annotate as your login, %s, not %s: the server lets each login write only its own layer.</source>
+        <translation>在 %s 上您以登录名 %s（而非 %s）标注：服务器只允许每个登录名写入自己的标注层。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/operations/projects.py" line="132" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="97" />
+        <location filename="../../annotator/gui/operations/projects.py" line="133" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="114" />
+        <location filename="../../annotator/gui/operations/projects.py" line="150" />
         <source>Saved a copy for merging: %s</source>
         <translation>已保存副本以供合并：%s</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="126" />
+        <location filename="../../annotator/gui/operations/projects.py" line="162" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="127" />
+        <location filename="../../annotator/gui/operations/projects.py" line="163" />
         <source>Merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="199" />
+        <location filename="../../annotator/gui/operations/projects.py" line="246" />
         <source>Importing articles…</source>
         <translation>正在导入文章…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="199" />
+        <location filename="../../annotator/gui/operations/projects.py" line="246" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="210" />
+        <location filename="../../annotator/gui/operations/projects.py" line="257" />
         <source>Importing articles… %d of %d files</source>
         <translation>正在导入文章… 第 %d / %d 个文件</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/operations/projects.py" line="231" />
+        <location filename="../../annotator/gui/operations/projects.py" line="278" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/sync.py" line="122" />
+        <location filename="../../annotator/gui/sync.py" line="165" />
         <source>Waiting for the database (another program is writing)…</source>
         <translation>正在等待数据库(另一个程序正在写入)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/sync.py" line="130" />
+        <location filename="../../annotator/gui/sync.py" line="173" />
         <source>Undo again (Ctrl+Z) to undo yours over it.</source>
         <translation>再次撤销(Ctrl+Z)可在其上撤销您的修改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/sync.py" line="132" />
+        <location filename="../../annotator/gui/sync.py" line="175" />
         <source>Redo (Ctrl+Shift+Z) applies yours over it.</source>
         <translation>重做(Ctrl+Shift+Z)可将您的修改应用于其上。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/sync.py" line="133" />
+        <location filename="../../annotator/gui/sync.py" line="176" />
         <source>Not saved: another window changed %s of this sentence; it shows that version now.</source>
         <translation>未保存：另一个窗口修改了本句的%s；现在显示的是该版本。</translation>
     </message>
@@ -852,7 +862,7 @@
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="170" />
+        <location filename="../../annotator/gui/session.py" line="174" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
@@ -873,93 +883,126 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="64" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="65" />
         <source>Annotators (comma-separated; empty: everyone)</source>
         <translation>标注员(逗号分隔;留空为全部)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="69" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="70" />
         <source>Any label</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="78" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="79" />
         <source>Auto-adjudicate agreed</source>
         <translation>自动采纳一致结果</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="82" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="83" />
         <source>Dashboard…</source>
         <translation>仪表板…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="106" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="107" />
         <source>Gold candidate</source>
         <translation>金标准候选</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="127" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="128" />
         <source>Remove span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="132" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="133" />
         <source>Why (recorded with the decision)</source>
         <translation>理由(随裁定一并记录)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="136" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="137" />
         <source>Accept (Enter)</source>
         <translation>接受 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="137" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="138" />
         <source>Skip (S)</source>
         <translation>跳过 (S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="138" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="139" />
         <source>Undo (Z)</source>
         <translation>撤销 (Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="226" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="235" />
         <source>resolved %d of %d · open: %d disputed, %d agreed, %d incomplete</source>
         <translation>已裁定 %d / %d · 待处理:%d 有分歧,%d 一致,%d 未完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="237" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="246" />
         <source>Any pair</source>
         <translation>任意两人</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="255" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="264" />
         <source>No open disagreements.</source>
         <translation>没有待处理的分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="321" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="332" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="352" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="363" />
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/widgets/review_view.py" line="353" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="364" />
         <source>Candidate: %s</source>
         <translation>候选:%s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/widgets/review_view.py" line="432" />
+        <location filename="../../annotator/gui/widgets/review_view.py" line="443" />
         <source>%n agreed sentence(s) promoted to gold. </source>
         <translation><numerusform>%n 个一致的句子已写入金标准。</numerusform></translation>
     </message>
     <message>
         <source>%d agreed sentence(s) promoted to gold. </source>
         <translation type="vanished">%d 个一致的句子已写入金标准。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="42" />
+        <source>Open project on a server</source>
+        <translation>打开服务器上的项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="45" />
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="53" />
+        <source>postgresql://user@host[:port]/dbname, or service=name from a service file. The password comes from ~/.pgpass, PGPASSWORD or the service file; annotator never asks for it and never saves it.</source>
+        <translation>postgresql://用户@主机[:端口]/数据库名，或服务文件中的 service=名称。密码取自 ~/.pgpass、PGPASSWORD 或服务文件；annotator 从不询问也从不保存密码。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="70" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="71" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs/server_dialog.py" line="82" />
+        <source>%s: not a server address; it starts with postgresql:// or service=</source>
+        <translation>%s：不是服务器地址；应以 postgresql:// 或 service= 开头</translation>
     </message>
 </context>
 <context>

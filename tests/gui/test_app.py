@@ -193,7 +193,7 @@ def test_main_asks_the_name_on_first_start_and_opens_the_project(qtbot, db_path,
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app.main(db=Path(db_path)) == 0
-    assert seen == {"title": "annotator — project — carol", "annotator": "carol"}
+    assert seen == {"title": "annotator — project — carol — project.db", "annotator": "carol"}
     assert settings.get("annotator") == "carol"
 
 

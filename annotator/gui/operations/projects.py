@@ -22,8 +22,10 @@ from annotator.gui.widgets.status_bar import StatusBar
 from annotator.gui.workers import Job, Runner
 
 if TYPE_CHECKING:
+    from annotator.gui.dialogs.server_dialog import ServerDialog
     from annotator.gui.main_window import MainWindow
     from annotator.store import Store
+    from annotator.workbench import OwnLayer
 
 translate = QCoreApplication.translate
 
@@ -66,11 +68,45 @@ def open_path(win: MainWindow, path: Path | str) -> None:
     switch_store(win, store)
 
 
+def open_server(win: MainWindow) -> ServerDialog:
+    """File → Open project on a server: the address dialog (window-modal; Enter opens)."""
+    from annotator.gui.dialogs.server_dialog import ServerDialog
+    from annotator.store import Store
+
+    dialog = ServerDialog(Store.open, win)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.opened.connect(partial(switch_store, win))
+    dialog.open()
+    return dialog
+
+
 def switch_store(win: MainWindow, store: Store) -> None:
+    from annotator.workbench import own_layer
+
     win.form.commit_note()
+    layer = own_layer(store, win.session.annotator.name)
+    try:
+        win.session.replace_store(store, layer.name)
+    except AnnotatorError as e:  # e.g. the login may not join the project
+        store.close()
+        show_error(win, e)
+        return
     settings.add_recent_project(store.recent_name)
-    win.session.replace_store(store)
     win.rebuild()
+    tell_layer(win, layer)
+
+
+def tell_layer(win: MainWindow, layer: OwnLayer) -> None:
+    """Say once, in the status bar, that the server's login chose the layer, not the name asked."""
+    if layer.asked:
+        win.statusBar().showMessage(
+            translate(
+                "MainWindow",
+                "On %s you annotate as your login, %s, not %s: the server lets each login write "
+                "only its own layer.",
+            )
+            % (win.session.store.location, layer.name, layer.asked)
+        )
 
 
 def export_data(win: MainWindow) -> Job | None:

@@ -50,8 +50,24 @@ def show_dashboard(win: MainWindow) -> None:
         show_error(win, e, translate("MainWindow", "Agreement dashboard"))
         return
     dialog = Dashboard(data, win.session.schema, i18n.content_language(win.language), win)
+    dialog.chosen = win.review.chosen()
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+
+
+def refresh_review(win: MainWindow) -> None:
+    """Re-read the review queue (when shown) and any open dashboard: others changed the project."""
+    from annotator.gui.widgets.dashboard import Dashboard
+    from annotator.review.dashboard import dashboard_data
+
+    if win.stack.currentIndex() == 1:
+        win.review.live_refresh()
+    for dialog in win.findChildren(Dashboard):
+        if dialog.isVisible():
+            try:
+                dialog.show_data(dashboard_data(win.session.store, dialog.chosen))
+            except AnnotatorError as e:  # e.g. fewer than two annotators left in the choice
+                win.statusBar().showMessage(str(e), 8000)
 
 
 def go_to_queued(win: MainWindow, article_id: int, sentence_id: int) -> None:

@@ -19,9 +19,22 @@ class Dashboard(QDialog):
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.setWindowTitle(self.tr("Agreement dashboard"))
+        self.schema = schema
+        self.language = language
+        self.chosen: list[str] | None = None  # the annotators it compares (None: everyone)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll)
+        self.show_data(data)
+        self.resize(1000, 640)
+
+    def show_data(self, data: DashboardData) -> None:
+        """Show ``data`` (again, when others changed the project while the dashboard is open)."""
+        self.data = data
         report = data.report
-        colors = {lab.id: lab.color for lab in schema.labels}
-        names = {lab.id: lab.name.get(language) for lab in schema.labels}
+        colors = {lab.id: lab.color for lab in self.schema.labels}
+        names = {lab.id: lab.name.get(self.language) for lab in self.schema.labels}
         body = QWidget()
         grid = QGridLayout(body)
         units = report.units  # (lupdate reads a plain name as the count)
@@ -75,12 +88,7 @@ class Dashboard(QDialog):
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        self.resize(1000, 640)
+        self.scroll.setWidget(body)  # the old body is deleted
 
 
 def _fmt(v) -> str:

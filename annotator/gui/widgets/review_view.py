@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from annotator import edits, review
 from annotator.errors import AnnotatorError
-from annotator.gui.errors import show_error
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.records import AnnotationState
 
@@ -55,6 +54,7 @@ class ReviewView(QWidget):
         self.items: list[review.QueueItem] = []
         self.comparison: review.Comparison | None = None
         self.candidate = AnnotationState()
+        self.start = self.candidate  # the candidate as shown, before the reviewer changed it
         self.done_ids: set[int] = set()
 
         top = QHBoxLayout()
@@ -220,6 +220,14 @@ class ReviewView(QWidget):
         if current < 0:
             self._show(None)
 
+    def live_refresh(self) -> None:
+        """Reload the queue because others changed the project: a candidate the reviewer is
+        building for the current sentence stays as it is."""
+        keep, candidate, edited = self.current_id(), self.candidate, self.candidate != self.start
+        self.refresh()
+        if edited and keep is not None and self.current_id() == keep:
+            self._set_candidate(candidate)
+
     def _show_progress(self) -> None:
         p = self.prog
         self.progress_label.setText(
@@ -255,7 +263,8 @@ class ReviewView(QWidget):
             self.context.setHtml("<p>" + html.escape(self.tr("No open disagreements.")) + "</p>")
             self.versions.setRowCount(0)
             self.versions.setColumnCount(0)
-            self._set_candidate(AnnotationState())
+            self.start = AnnotationState()
+            self._set_candidate(self.start)
             return
         store = self.session.store
         self.comparison = comp = review.compare(store, sentence_id, self.chosen())
@@ -270,7 +279,8 @@ class ReviewView(QWidget):
         )
         self._fill_versions(comp)
         start = comp.gold or (comp.versions[0].state() if comp.versions else AnnotationState())
-        self._set_candidate(start.with_(decided=True))
+        self.start = start.with_(decided=True)
+        self._set_candidate(self.start)
 
     def _marked(self, comp) -> str:
         """The sentence with every span any annotator marked underlined."""
@@ -386,7 +396,7 @@ class ReviewView(QWidget):
                 annotators=self.chosen(),
             )
         except AnnotatorError as e:
-            show_error(self, e)
+            self.session.error.emit(e)  # the window shows it (a refusal: the status bar)
             return
         if self.session.apply(edit):
             # Take the sentence off the queue here instead of recomputing the whole queue and
@@ -424,7 +434,7 @@ class ReviewView(QWidget):
                 self.session.store, self.chosen(), adjudicator=self.session.annotator.name
             )
         except AnnotatorError as e:
-            show_error(self, e)
+            self.session.error.emit(e)  # the window shows it (a refusal: the status bar)
             return
         self.refresh()
         promoted = result.promoted
