@@ -2,7 +2,7 @@
 server as soon as the change notification arrives), the review queue and the dashboard follow,
 File → Open project on a server, and a write the server refuses.
 
-Tests that need a server take the ``project`` fixture's parameter and skip on a file.
+Tests that need a server take the ``seeds_project`` fixture's parameter and skip on a file.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from annotator.records import EMPTY_STATE
 from .helpers import activate, press, rows
 
 
-def on_server_only(project) -> None:
-    if not is_server_address(project):
+def on_server_only(seeds_project) -> None:
+    if not is_server_address(seeds_project):
         pytest.skip("a server project only")
 
 
-def notified_only(win, project) -> None:
+def notified_only(win, seeds_project) -> None:
     """On a server, stop the window's 500 ms poll: only the change notification can refresh it."""
-    if is_server_address(project):
+    if is_server_address(seeds_project):
         win.sync.poll_timer.stop()
 
 
@@ -41,11 +41,11 @@ def decide(qtbot, win, key) -> int:
     return sid
 
 
-def test_a_label_typed_in_one_window_appears_in_the_other(qtbot, project, open_window):
-    mine = open_window(project, "alice")
-    other = open_window(project, "alice")  # the same layer, another connection
+def test_a_label_typed_in_one_window_appears_in_the_other(qtbot, seeds_project, open_window):
+    mine = open_window(seeds_project, "alice")
+    other = open_window(seeds_project, "alice")  # the same layer, another connection
     same_place(other, mine)
-    notified_only(other, project)
+    notified_only(other, seeds_project)
     sid = mine.session.sentence_id
     assert other.view.states.get(sid) is None or not other.view.states[sid].labels
     activate(qtbot, mine)
@@ -55,15 +55,15 @@ def test_a_label_typed_in_one_window_appears_in_the_other(qtbot, project, open_w
     assert other.form.label_buttons["statistic"].isChecked()
 
 
-def test_the_review_queue_and_dashboard_follow_the_annotators(qtbot, project, open_window):
-    alice = open_window(project, "alice")
-    bob = open_window(project, "bob")
-    lead = open_window(project, "lead")
+def test_the_review_queue_and_dashboard_follow_the_annotators(qtbot, seeds_project, open_window):
+    alice = open_window(seeds_project, "alice")
+    bob = open_window(seeds_project, "bob")
+    lead = open_window(seeds_project, "lead")
     same_place(bob, alice)
     activate(qtbot, lead)
     lead.acts["review_mode"].trigger()
     assert lead.review.items == []
-    notified_only(lead, project)
+    notified_only(lead, seeds_project)
 
     first = decide(qtbot, alice, Qt.Key.Key_1)
     assert decide(qtbot, bob, Qt.Key.Key_2) == first  # bob decides it otherwise
@@ -82,10 +82,10 @@ def test_the_review_queue_and_dashboard_follow_the_annotators(qtbot, project, op
     assert [i.sentence_id for i in lead.review.items] == [first]
 
 
-def test_a_candidate_being_built_survives_a_live_refresh(qtbot, project, open_window):
-    alice = open_window(project, "alice")
-    bob = open_window(project, "bob")
-    lead = open_window(project, "lead")
+def test_a_candidate_being_built_survives_a_live_refresh(qtbot, seeds_project, open_window):
+    alice = open_window(seeds_project, "alice")
+    bob = open_window(seeds_project, "bob")
+    lead = open_window(seeds_project, "lead")
     same_place(bob, alice)
     first = decide(qtbot, alice, Qt.Key.Key_1)
     decide(qtbot, bob, Qt.Key.Key_2)
@@ -102,8 +102,8 @@ def test_a_candidate_being_built_survives_a_live_refresh(qtbot, project, open_wi
     assert lead.review.current_id() == first and lead.review.candidate == built
 
 
-def test_open_project_on_a_server_by_keys(qtbot, project, window):
-    on_server_only(project)
+def test_open_project_on_a_server_by_keys(qtbot, seeds_project, window):
+    on_server_only(seeds_project)
     from annotator.gui import settings
     from annotator.gui.dialogs.server_dialog import ServerDialog
     from annotator.store.pg_backend import describe
@@ -117,13 +117,13 @@ def test_open_project_on_a_server_by_keys(qtbot, project, window):
     assert dialog.error.text().startswith("postgresql://annotator_admin@127.0.0.1:1/nothing: ")
     assert "\n" not in dialog.error.text()
     field.clear()
-    qtbot.keyClicks(field, str(project))
+    qtbot.keyClicks(field, str(seeds_project))
     old = window.session.store
     qtbot.keyClick(field, Qt.Key.Key_Return)
     try:
         assert not dialog.isVisible()
         assert window.session.store is not old and window.session.store.on_server
-        where = describe(str(project))
+        where = describe(str(seeds_project))
         assert window.windowTitle().endswith(f" — {where}")
         assert settings.recent_projects()[0] == where
         assert [a.text() for a in window.recent_menu.actions()][0] == where
@@ -137,33 +137,35 @@ def test_open_project_on_a_server_by_keys(qtbot, project, window):
 
 
 @pytest.fixture
-def bob_address(project):
+def bob_address(seeds_project):
     """The project's address as the login ``bob`` (bound by row-level security)."""
-    on_server_only(project)
+    on_server_only(seeds_project)
     import psycopg
 
-    with psycopg.connect(str(project), autocommit=True) as conn:  # as the superuser
+    with psycopg.connect(str(seeds_project), autocommit=True) as conn:  # as the superuser
         conn.execute(
             "DO $$ BEGIN CREATE ROLE bob LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
         )
-    return str(project).replace("annotator_admin@", "bob@")
+    return str(seeds_project).replace("annotator_admin@", "bob@")
 
 
-def test_a_write_the_server_refuses_is_a_status_line(qtbot, project, bob_address, open_window):
+def test_a_write_the_server_refuses_is_a_status_line(qtbot, seeds_project, bob_address, open_window):
     from annotator.store import Store
 
-    with Store.open(project) as admin, admin.transaction():
+    with Store.open(seeds_project) as admin, admin.transaction():
         admin.annotators.get_or_create("alice")  # a layer bob may read but not write
     win = open_window(bob_address, "alice")  # as after Annotator → Switch annotator
     sid = win.session.sentence_id
     activate(qtbot, win)
     press(qtbot, win, Qt.Key.Key_1)
     message = win.statusBar().currentMessage()
-    assert message.startswith("postgresql://bob@127.0.0.1:54331/")
+    from annotator.store.pg_backend import describe
+
+    assert message.startswith(describe(bob_address) + ": not allowed")
     assert ": not allowed: new row violates row-level security policy" in message
     assert "\n" not in message
     assert not [w for w in win.findChildren(QMessageBox) if w.isVisible()]  # no dialog
-    assert rows(project, "alice") == []  # nothing written
+    assert rows(seeds_project, "alice") == []  # nothing written
     assert win.session.state(sid).labels == ()
     assert not win.form.label_buttons["statistic"].isChecked()  # the window shows the database
     assert win.session.undo_stack.count() == 0
@@ -171,16 +173,16 @@ def test_a_write_the_server_refuses_is_a_status_line(qtbot, project, bob_address
     win.session.set_annotator("bob")
     activate(qtbot, win)
     press(qtbot, win, Qt.Key.Key_1)
-    assert [r[1] for r in rows(project, "bob")] == ['["statistic"]']
+    assert [r[1] for r in rows(seeds_project, "bob")] == ['["statistic"]']
 
 
 def test_gold_written_by_a_non_reviewer_is_refused_in_the_status_bar(
-    qtbot, project, bob_address, open_window
+    qtbot, seeds_project, bob_address, open_window
 ):
     from annotator.records import AnnotationState
     from annotator.store import Store
 
-    with Store.open(project) as admin:
+    with Store.open(seeds_project) as admin:
         sid, agreed = (s.sentence_id for s in admin.sentences.for_article(1)[1:3])
         with admin.transaction():
             for name, labels in (("alice", ("statistic",)), ("carol", ("anecdote",))):
@@ -200,16 +202,16 @@ def test_gold_written_by_a_non_reviewer_is_refused_in_the_status_bar(
     assert ": not allowed: new row violates row-level security policy" in message, message
     assert not [w for w in win.findChildren(QMessageBox) if w.isVisible()]
     assert [i.sentence_id for i in win.review.items] == [sid]  # still open
-    assert rows(project, "gold") == []
+    assert rows(seeds_project, "gold") == []
     assert win.session.undo_stack.count() == 0
     win.statusBar().clearMessage()
     win.review.auto_button.click()  # promoting the agreed sentence is refused the same way
     assert ": not allowed: " in win.statusBar().currentMessage()
     assert not [w for w in win.findChildren(QMessageBox) if w.isVisible()]
-    assert rows(project, "gold") == []
+    assert rows(seeds_project, "gold") == []
 
 
-def test_the_layer_on_a_server_is_the_logins(qtbot, project, bob_address, monkeypatch):
+def test_the_layer_on_a_server_is_the_logins(qtbot, seeds_project, bob_address, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui import app
@@ -239,3 +241,25 @@ def test_the_layer_on_a_server_is_the_logins(qtbot, project, bob_address, monkey
         f"On postgresql://{where} you annotate as your login, bob, not alice: the server lets "
         "each login write only its own layer."
     )
+
+
+def test_after_the_server_drops_the_connection_the_next_key_works(qtbot, seeds_project, open_window):
+    """A server restart or network drop between keys: the key after it is saved, and the window
+    watches the new connection's socket (a dead socket is never left watched: it would spin)."""
+    on_server_only(seeds_project)
+    import psycopg
+
+    win = open_window(seeds_project, "alice")
+    store = win.session.store
+    old_fd = win.sync._fd
+    with psycopg.connect(str(seeds_project), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s, 10000)", [store.backend.pid])
+    sid = win.session.sentence_id
+    activate(qtbot, win)
+    press(qtbot, win, Qt.Key.Key_1)
+    assert win.session.state(sid).labels == ("statistic",)
+    assert [r[1] for r in rows(seeds_project, "alice")] == ['["statistic"]']
+    win.sync.poll()
+    assert win.sync._fd is not None and win.sync.notifier is not None
+    assert win.sync._fd == store.notify_fd() and store.backend.pid is not None
+    assert old_fd is not None
