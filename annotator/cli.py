@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import agreement, export, extract, learn, project
+from annotator.commands import agreement, export, extract, learn, project, team
 from annotator.commands.options import AnnotatorGroup, db_option
 from annotator.errors import AnnotatorError
 
@@ -24,6 +24,7 @@ COMMANDS: tuple[click.Command, ...] = (
     *agreement.COMMANDS,
     *extract.COMMANDS,
     *learn.COMMANDS,
+    *team.COMMANDS,
 )
 
 

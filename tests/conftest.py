@@ -77,7 +77,7 @@ def pg_template(request, seeds) -> str:
 
 
 @pytest.fixture(params=BACKENDS)
-def project(request, db_path) -> str | Path:
+def seeds_project(request, db_path) -> str | Path:
     """The seeds project on each backend: a SQLite file, then a fresh server database."""
     if request.param == "sqlite":
         return db_path
@@ -110,41 +110,20 @@ def new_project(request, tmp_path) -> str | Path:
 
 
 @pytest.fixture
-def store(project):
+def store(seeds_project):
     """The seeds project, opened on each backend in turn (the same test runs on both)."""
     from annotator.store import Store
 
-    s = Store.open(project)
+    s = Store.open(seeds_project)
     yield s
     s.close()
 
 
-# TEMPORARY stand-in until tests/pg.py lands
-class _DevServer:
-    def __init__(self, url: str) -> None:
-        self.url = url.rsplit("/", 1)[0]
-
-    def dsn(self, dbname: str = "postgres") -> str:
-        return f"{self.url}/{dbname}"
-
-    def _admin(self, sql: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.dsn(), autocommit=True) as c:
-            c.execute(sql)
-
-    def create_database(self, name: str, template: str | None = None) -> None:
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        extra = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
-        self._admin(f'CREATE DATABASE "{name}"{extra}')
-
-    def drop_database(self, name: str) -> None:
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
+# -- PostgreSQL (issue 14): one server per session. tests/pg.py chooses $ANNOTATOR_TEST_PG or a
+# throwaway cluster, and skips without binaries or psycopg (fails if $ANNOTATOR_REQUIRE_PG=1).
 @pytest.fixture(scope="session")
 def pg_server():
-    url = os.environ.get("ANNOTATOR_TEST_PG")
-    if not url:
-        pytest.skip("no PostgreSQL server (set ANNOTATOR_TEST_PG)")
-    return _DevServer(url)
+    from tests.pg import server_for_tests
+
+    with server_for_tests() as server:
+        yield server

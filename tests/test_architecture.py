@@ -26,7 +26,7 @@ PACKAGE = Path(annotator.__file__).parent
 SQL_CALLS = frozenset({"execute", "executescript", "executemany", "query", "cursor"})
 # Attributes that hand out the raw connection or database: store.conn, store.db.
 DB_ATTRIBUTES = frozenset({"conn", "db"})
-DB_MODULES = frozenset({"sqlite3", "sqlite_utils", "apsw"})
+DB_MODULES = frozenset({"sqlite3", "sqlite_utils", "apsw", "psycopg"})
 QT_MODULES = frozenset({"PySide6", "shiboken6"})
 
 
@@ -176,6 +176,11 @@ PLANTED_SQL = {
         import sqlite3
         def open_it(path):
             return sqlite3.connect(path)
+        """,
+    "a server connection": """
+        def open_it(url):
+            import psycopg
+            return psycopg.connect(url)
         """,
 }
 

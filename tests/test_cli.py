@@ -1,4 +1,5 @@
-"""The CLI on real project files: init, import, schema, stats, and one-line errors."""
+"""The CLI on real projects (a file, a server database): init, import, schema, stats, and
+one-line errors."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_init_import_stats(tmp_path, seeds):
-    db = str(tmp_path / "p.db")
+def test_init_import_stats(new_project, seeds):
+    db = str(new_project)
     result = run("init", "--db", db)
     assert result.exit_code == 0, result.output
     assert "statistic, anecdote, slogan" in result.stdout
@@ -40,7 +41,8 @@ def test_default_db_is_created_from_the_seeds(tmp_path, monkeypatch):
     assert (tmp_path / "default.db").exists()
 
 
-def test_schema_prints_keys_and_fields(db_path):
+def test_schema_prints_keys_and_fields(seeds_project):
+    db_path = seeds_project
     out = run("schema", "--db", str(db_path)).stdout
     assert "[1] statistic  统计 / Statistic" in out
     assert "direction: choice (up, down, flat)" in out
@@ -60,7 +62,8 @@ def test_errors_are_one_line_on_stderr(tmp_path):
     assert not (tmp_path / "n.db").exists()
 
 
-def test_import_of_a_bad_folder_imports_nothing(tmp_path, db_path):
+def test_import_of_a_bad_folder_imports_nothing(tmp_path, seeds_project):
+    db_path = seeds_project
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text("公安机关抓获犯罪嫌疑人195名。\n", encoding="utf-8")

@@ -32,7 +32,7 @@ class AnnotatorGroup(click.Group):
 class ProjectParam(click.ParamType):
     """A project file path, or the address of a project on a PostgreSQL server (kept as text)."""
 
-    name = "FILE|postgresql://…"
+    name = "project"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if is_server_address(value):

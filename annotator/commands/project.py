@@ -11,7 +11,14 @@ import click
 if TYPE_CHECKING:
     from annotator.schema import Field
 
-from annotator.commands.options import db_option, json_option, open_store, progress_bar, resolve_db
+from annotator.commands.options import (
+    PROJECT,
+    db_option,
+    json_option,
+    open_store,
+    progress_bar,
+    resolve_db,
+)
 
 
 @click.command()
@@ -23,21 +30,38 @@ from annotator.commands.options import db_option, json_option, open_store, progr
     default=None,
     help="Label schema TOML file [default: the built-in schema].",
 )
+@click.option(
+    "--schema-of",
+    "schema_of",
+    type=PROJECT,
+    default=None,
+    help="Use the label schema of another project (e.g. the file you will merge in).",
+)
 @click.option("--name", default=None, help="Project name [default: the file name].")
-def init(db: Path | None, schema_file: Path | None, name: str | None) -> None:
-    """Create a new, empty project with a label schema.
+def init(
+    db: Path | str | None, schema_file: Path | None, schema_of: Path | str | None, name: str | None
+) -> None:
+    """Create a new, empty project with a label schema: a project file, or the tables of a
+    project in an existing, empty server database.
 
     \b
     Example:
         annotator init --db project.db --schema my_labels.toml
+        annotator init --db postgresql://lead@server/summer --schema-of project.db
     """
     # lazy: `annotator --help` and the other commands do not load the core
     from annotator.demo import default_schema_path
     from annotator.schema import load_schema
     from annotator.store import Store
 
+    if schema_file is not None and schema_of is not None:
+        raise click.UsageError("give --schema or --schema-of, not both")
     path, _ = resolve_db(db)
-    schema = load_schema(schema_file or default_schema_path())
+    if schema_of is not None:
+        with Store.open(schema_of) as other:
+            schema = other.schema
+    else:
+        schema = load_schema(schema_file or default_schema_path())
     with Store.create(path, schema, name=name) as store:
         where = store.location
     click.echo(f"created {where} with labels: {', '.join(schema.label_ids)}")

@@ -181,6 +181,17 @@ def read_file(path: Path, root: Path | None = None) -> Iterator[RawArticle]:
         yield RawArticle(source, text, None, {}, str(path))
 
 
+def _holds_nul(value: object) -> bool:
+    """Whether a NUL character hides anywhere in a parsed JSON value (keys included)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 def _read_jsonl(path: Path, text: str, source: str) -> Iterator[RawArticle]:
     found = False
     for n, line in numbered_lines(text):
@@ -204,6 +215,10 @@ def _read_jsonl(path: Path, text: str, source: str) -> Iterator[RawArticle]:
         src = obj.get("source")
         if src is not None and not isinstance(src, str):
             raise InputError(str(path), '"source" must be a string', n)
+        for key, value in (("text", body), ("title", title), ("source", src), ("meta", meta)):
+            if _holds_nul(value):
+                # PostgreSQL cannot store it; a file project refuses it too, so both hold the same
+                raise InputError(str(path), f'"{key}" holds a NUL character (\\u0000)', n)
         found = True
         yield RawArticle(
             src or f"{source}#{n}",

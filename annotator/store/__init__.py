@@ -25,6 +25,7 @@ from annotator.store.annotators import Annotators
 from annotator.store.articles import Articles
 from annotator.store.clock import now
 from annotator.store.connection import map_errors
+from annotator.store.copying import copy_project
 from annotator.store.decided import DecidedColumns
 from annotator.store.exports import Exports
 from annotator.store.gold import Gold
@@ -34,6 +35,7 @@ from annotator.store.sentences import Sentences
 from annotator.store.sqlite_backend import SqliteBackend
 from annotator.store.state import State
 from annotator.store.suggestions import Suggestions
+from annotator.store.team import Team
 
 Backend = SqliteBackend | PostgresBackend
 
@@ -75,6 +77,7 @@ class Store:
         self.state = State(self)
         self.learning = Learning(self)
         self.exports = Exports(self)
+        self.team = Team(self)
 
     @property
     def on_busy(self) -> Callable[[float], None] | None:
@@ -145,6 +148,7 @@ class Store:
                             now(),
                         ],
                     )
+                store.team.close_to_public()  # on a server: only members may connect
         except BaseException:
             store.close()
             raise
@@ -227,9 +231,7 @@ class Store:
             if isinstance(self.backend, SqliteBackend):
                 self.backend.backup_to(part)
             else:
-                from annotator.store.copying import copy_to_file
-
-                copy_to_file(self, part)
+                copy_project(self, Store.create(part, self.schema, name=self.name))
             part.replace(target)
         return target
 

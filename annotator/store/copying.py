@@ -8,7 +8,6 @@ within one store) and the server's roles come along as recorded values.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,11 +26,9 @@ def columns(store: Store, table: str) -> list[str]:
     return [d[0] for d in cur.description]
 
 
-def copy_to_file(source: Store, path: Path) -> None:
-    """Write every table of ``source`` into a new project file at ``path``."""
-    from annotator.store import Store
-
-    target = Store.create(path, source.schema, name=source.name)
+def copy_project(source: Store, target: Store) -> None:
+    """Write every table of ``source`` into ``target``, a new empty project with the same
+    schema (closed afterwards)."""
     try:
         with target.transaction():
             project = source.query(
@@ -60,4 +57,5 @@ def copy_table(source: Store, target: Store, table: str) -> int:
     while batch := cur.fetchmany(_BATCH):
         target.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
         copied += len(batch)
+    cur.close()
     return copied

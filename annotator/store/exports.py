@@ -119,6 +119,7 @@ class Exports:
         while True:
             batch = rows.fetchmany(_BATCH)
             if not batch:
+                rows.close()
                 break
             for (
                 art,
@@ -181,6 +182,7 @@ class Exports:
                         art, source, title, sid, pos, start, end, text, bool(bp), name, kind,
                         (), _EMPTY, (), "", False, None, aid,
                     )  # fmt: skip
+        cur.close()
 
     def sentence_count(self) -> int:
         return int(self.store.query("SELECT count(*) FROM sentences")[0][0])
@@ -193,6 +195,7 @@ class Exports:
         while True:
             batch = cur.fetchmany(_BATCH)
             if not batch:
+                cur.close()
                 return
             for art, pos, name, label, start, end, fields in batch:
                 yield (art, pos, name), SpanValue(label, start, end, parse(fields))

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import StoreError
 from annotator.paths import user_data_dir
+from annotator.store import pg_migrations
 from annotator.store.connection import BUSY_PATIENCE_S
-from annotator.store.pg_migrations import BOOTSTRAP, MIGRATIONS
 
 if TYPE_CHECKING:
     import psycopg
@@ -44,7 +44,8 @@ def describe(url: str) -> str:
     host = parts.get("host") or "localhost"
     port = parts.get("port")
     where = f"{host}:{port}" if port else str(host)
-    return f"postgresql://{user + '@' if user else ''}{where}/{parts.get('dbname', '')}"
+    who = f"{user}@" if user else ""
+    return f"postgresql://{who}{where}/{parts.get('dbname', '')}"
 
 
 def local_folder(url: str) -> Path:
@@ -88,7 +89,7 @@ class PostgresBackend:
 
     def __init__(self, url: str) -> None:
         try:
-            import psycopg
+            import psycopg  # noqa: F401 - an optional extra: say how to install it
         except ImportError as e:
             raise StoreError(
                 f"{describe(url)}: opening a project on a server needs the PostgreSQL driver; "
@@ -100,14 +101,46 @@ class PostgresBackend:
         self.path.parent.mkdir(parents=True, exist_ok=True)  # exports and models go here
         self._sql: dict[str, str] = {}
         self._seen = 0  # notifications from other sessions, counted by data_version()
+        self._listening = False
+        self._cursors = 0
+        self._depth = 0  # open transaction blocks (a lost connection mid-block is never resumed)
+        self.on_busy = None  # no file lock to wait for: rows are locked, not the database
+        self._connect()
+
+    def _connect(self) -> None:
+        import psycopg
+
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(
-                url, autocommit=True, application_name="annotator"
+                self.url, autocommit=True, application_name="annotator"
             )
         except psycopg.OperationalError as e:
             raise StoreError(f"{self.location}: cannot connect ({_first_line(e)})") from e
         self.pid = self.conn.info.backend_pid
-        self.on_busy = None  # no file lock to wait for: rows are locked, not the database
+        if self._listening:
+            self._listening = False
+            self._seen += 1  # changes made while we were away were not announced to us
+            self.data_version()
+
+    def _ready(self) -> None:
+        """Connect again when the connection was lost (a server restart, a network drop) and
+        no transaction was open on it: the next action works instead of failing forever.
+        An action that was under way when the connection broke failed as a whole."""
+        import psycopg
+
+        if self._depth:
+            if self.conn.closed or self.conn.broken:
+                raise StoreError(f"{self.location}: the server connection was lost; nothing saved")
+            return
+        if not (self.conn.closed or self.conn.broken):
+            try:  # a server that ended the session has said so on the socket: read it (no round
+                # trip); the first read takes its farewell message, the second finds the socket shut
+                self.conn.pgconn.consume_input()
+                self.conn.pgconn.consume_input()
+                return
+            except psycopg.Error:
+                self.conn.close()
+        self._connect()
 
     # ------------------------------------------------------------------ opening
 
@@ -122,7 +155,7 @@ class PostgresBackend:
         return int(found or 0) if has_project or found else 0
 
     def newest_version(self) -> int:
-        return len(MIGRATIONS)
+        return len(pg_migrations.MIGRATIONS)
 
     def migrate(self) -> int:
         """Bring the database up to the newest version, one transaction per step; several
@@ -130,20 +163,20 @@ class PostgresBackend:
         from annotator.errors import DatabaseTooNew
 
         current = self.schema_version()
-        if current > len(MIGRATIONS):
-            raise DatabaseTooNew(self.location, current, len(MIGRATIONS))
-        if current == len(MIGRATIONS):
+        if current > len(pg_migrations.MIGRATIONS):
+            raise DatabaseTooNew(self.location, current, len(pg_migrations.MIGRATIONS))
+        if current == len(pg_migrations.MIGRATIONS):
             return current
         with self.transaction():
-            self._raw(BOOTSTRAP)
+            self._raw(pg_migrations.BOOTSTRAP)
             self._raw(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         while True:
             with self.transaction():
                 self._raw(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 current = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-                if current >= len(MIGRATIONS):
+                if current >= len(pg_migrations.MIGRATIONS):
                     return current
-                self._raw(MIGRATIONS[current])
+                self._raw(pg_migrations.MIGRATIONS[current])
                 self._raw("DELETE FROM schema_version")
                 self.execute("INSERT INTO schema_version (version) VALUES (?)", [current + 1])
 
@@ -198,22 +231,32 @@ class PostgresBackend:
             raise
 
     def execute(self, sql: str, params: Any = ()) -> Any:
+        self._ready()
         with self.errors():
             return self.conn.execute(self._prepare(sql), list(params) or None)
 
     def executemany(self, sql: str, rows: Any) -> Any:
+        self._ready()
         with self.errors():
             cur = self.conn.cursor()
             cur.executemany(self._prepare(sql), rows)
             return cur
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        self._ready()
         with self.errors():
             return self.conn.execute(self._prepare(sql), list(params) or None).fetchall()
 
     def stream(self, sql: str, params: Any = ()) -> Any:
-        """A cursor that reads a large result in batches from the server (``fetchmany``)."""
-        return self.execute(sql, params)
+        """A server-side cursor that reads a large result in batches (``fetchmany``), so an
+        export of 600,000 rows never holds them all in this process. WITH HOLD keeps it
+        usable outside a transaction; close it when done (else the connection's end does)."""
+        self._ready()
+        self._cursors += 1
+        cur = self.conn.cursor(name=f"annotator_stream_{self._cursors}", withhold=True)
+        with self.errors():
+            cur.execute(self._prepare(sql), list(params) or None)
+        return cur
 
     # ------------------------------------------------------------------ dialect
 
@@ -251,25 +294,40 @@ class PostgresBackend:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction (a savepoint when nested), rolled back on error."""
-        with self.errors(), self.conn.transaction():
-            yield
+        self._ready()
+        self._depth += 1
+        try:
+            with self.errors(), self.conn.transaction():
+                yield
+        finally:
+            self._depth -= 1
 
     private_transaction = transaction  # TEMP tables are the session's own on a server too
 
     # ------------------------------------------------------------------ live teams
 
     def data_version(self) -> int:
-        """A number that grows when another session changes the project (LISTEN/NOTIFY)."""
-        if not getattr(self, "_listening", False):
+        """A number that grows when another session changes the project (LISTEN/NOTIFY).
+
+        Notifications that arrive while this connection runs a query go to the handler; the
+        ones waiting on the socket are read here from libpq without a round trip to the server.
+        """
+        if not self._listening:
+            self.conn.add_notify_handler(self._heard)
             self._raw(f"LISTEN {CHANNEL}")
             self._listening = True
-        if self.in_transaction:
-            return self._seen
-        with self.errors():
-            for note in self.conn.notifies(timeout=0):
-                if note.pid != self.pid:
+        if not self.in_transaction:
+
+            self._ready()  # reads the socket, and connects again if the server ended the session
+            pgconn = self.conn.pgconn
+            while (note := pgconn.notifies()) is not None:
+                if note.be_pid != self.pid:
                     self._seen += 1
         return self._seen
+
+    def _heard(self, note: Any) -> None:
+        if note.pid != self.pid:
+            self._seen += 1
 
     def checkpoint(self) -> bool:
         return True  # the server makes every commit durable; nothing to fold

@@ -143,6 +143,7 @@ ALTER TABLE annotations ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
 
 -- One clock for the whole table, as on SQLite: a version is never reused.
 CREATE SEQUENCE annotation_version;
+UPDATE annotations SET version = nextval('annotation_version');  -- rows from before: 1, 2, ...
 
 CREATE FUNCTION annotations_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

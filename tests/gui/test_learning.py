@@ -13,7 +13,7 @@ from .helpers import finish_job, press, simple_labels
 
 
 @pytest.fixture
-def labeled_window(qtbot, store, project, open_window):
+def labeled_window(qtbot, store, seeds_project, open_window):
     lead = store.annotators.get_or_create("lead")
     with store.transaction():
         for aid in store.articles.ids()[:4]:
@@ -24,7 +24,7 @@ def labeled_window(qtbot, store, project, open_window):
                         lead.annotator_id,
                         AnnotationState(labels=simple_labels(s.text), decided=True),
                     )
-    return open_window(project, "alice")
+    return open_window(seeds_project, "alice")
 
 
 def test_retrain_runs_in_the_background_and_fills_the_queue(qtbot, labeled_window, store):

@@ -51,9 +51,9 @@ def disputed(store):
 
 
 @pytest.fixture
-def reviewer(qtbot, disputed, project, open_window):
+def reviewer(qtbot, disputed, seeds_project, open_window):
     store, sents = disputed
-    win = open_window(project, "lead")
+    win = open_window(seeds_project, "lead")
     qtbot.keyClick(win.view, Qt.Key.Key_F2)
     assert win.stack.currentWidget() is win.review
     return win, store, sents

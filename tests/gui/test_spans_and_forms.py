@@ -93,7 +93,7 @@ def test_delete_removes_the_selected_span_and_undo_restores_it(qtbot, window, st
     assert len(store.annotations.state(s.sentence_id, aid).spans) == 1
 
 
-def test_label_form_fields_are_saved_and_reloaded(qtbot, window, store, project, open_window):
+def test_label_form_fields_are_saved_and_reloaded(qtbot, window, store, seeds_project, open_window):
     s = go_to_text(window, "抓获犯罪嫌疑人195名")
     press(qtbot, window, Qt.Key.Key_1)
     box = window.form.label_boxes["statistic"]
@@ -126,7 +126,7 @@ def test_label_form_fields_are_saved_and_reloaded(qtbot, window, store, project,
     qtbot.keyClicks(date, "2022-08-15")
     window.view.setFocus()
     window.close()
-    again = open_window(project)
+    again = open_window(seeds_project)
     again.session.go_to(s.article_id, s.sentence_id)
     assert again.form.label_fields["statistic"]["value"].widget.text() == "195"
     assert again.form.label_fields["statistic"]["direction"].widget.currentData() == "down"

@@ -27,9 +27,7 @@ def reopen_article(window, s):
     window.session.go_to(s.article_id, s.sentence_id)
 
 
-def test_alt_space_accepts_suggestions_and_confirm_records_accepted_unchanged(
-    qtbot, window, store
-):
+def test_alt_space_accepts_suggestions_and_confirm_records_accepted_unchanged(qtbot, window, store):
     s = go_to_text(window, "抓获犯罪嫌疑人195名")
     suggest(store, s, "statistic", "195名", {"value": 195, "unit": "名"})
     reopen_article(window, s)
@@ -60,7 +58,9 @@ def test_accept_then_edit_is_recorded_as_changed(qtbot, window, store):
     assert store.suggestions.review_counts() == {"rules-test": {"changed": 1}}
 
 
-def test_shift_space_rejects_and_the_ghost_stays_gone(qtbot, window, store, project, open_window):
+def test_shift_space_rejects_and_the_ghost_stays_gone(
+    qtbot, window, store, seeds_project, open_window
+):
     s = go_to_text(window, "刘先生经营的副食品店")
     suggest(store, s, "slogan")
     reopen_article(window, s)
@@ -69,7 +69,7 @@ def test_shift_space_rejects_and_the_ghost_stays_gone(qtbot, window, store, proj
     assert s.sentence_id not in window.view.suggestions
     assert store.annotations.get(s.sentence_id, window.session.annotator.annotator_id) is None
     window.close()
-    again = open_window(project)
+    again = open_window(seeds_project)
     again.session.go_to(s.article_id, s.sentence_id)
     assert s.sentence_id not in again.view.suggestions
 

@@ -16,7 +16,7 @@ def test_opens_on_first_undecided_sentence_of_first_article(window):
     assert "老百姓" in s.text
 
 
-def test_keyboard_flow_over_a_seed_article_ends_in_expected_rows(qtbot, window, project):
+def test_keyboard_flow_over_a_seed_article_ends_in_expected_rows(qtbot, window, seeds_project):
     open_article(window, "守一城烟火")
     # the first undecided, non-boilerplate sentence is the title line
     title = current_text(window)
@@ -40,7 +40,7 @@ def test_keyboard_flow_over_a_seed_article_ends_in_expected_rows(qtbot, window, 
     press(qtbot, window, Qt.Key.Key_0)  # clears both
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_Return)
-    assert rows(project) == [
+    assert rows(seeds_project) == [
         (title, '["slogan"]', 1),
         (quote, '["anecdote"]', 1),
         (report, "[]", 1),
@@ -50,7 +50,7 @@ def test_keyboard_flow_over_a_seed_article_ends_in_expected_rows(qtbot, window, 
     assert summary.decided == 4 and summary.status == "in progress"
 
 
-def test_two_labels_on_one_sentence_and_toggle_off(qtbot, window, project):
+def test_two_labels_on_one_sentence_and_toggle_off(qtbot, window, seeds_project):
     go_to_text(window, "抓获嫌疑人18名")
     press(qtbot, window, Qt.Key.Key_2)
     press(qtbot, window, Qt.Key.Key_1)
@@ -101,33 +101,35 @@ def test_confirm_at_the_end_of_an_article_says_so_and_n_goes_on(qtbot, window):
     assert window.session.article_id == first
 
 
-def test_reopening_returns_to_the_same_article_and_sentence(qtbot, window, project, open_window):
+def test_reopening_returns_to_the_same_article_and_sentence(
+    qtbot, window, seeds_project, open_window
+):
     open_article(window, "温州")
     press(qtbot, window, Qt.Key.Key_J)
     press(qtbot, window, Qt.Key.Key_J)
     where = (window.session.article_id, window.session.sentence_id)
     window.close()
-    again = open_window(project)
+    again = open_window(seeds_project)
     assert (again.session.article_id, again.session.sentence_id) == where
     assert again.view.current == where[1]
 
 
-def test_two_annotators_layers_stay_separate(qtbot, window, project, open_window):
+def test_two_annotators_layers_stay_separate(qtbot, window, seeds_project, open_window):
     s = go_to_text(window, "抓获嫌疑人18名")
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_Return)
-    bob = open_window(project, "bob")
+    bob = open_window(seeds_project, "bob")
     bob.session.go_to(s.article_id, s.sentence_id)
     assert bob.session.state().labels == ()
     activate(qtbot, bob)
     qtbot.keyClick(bob.view, Qt.Key.Key_2)
     qtbot.keyClick(bob.view, Qt.Key.Key_Return)
-    assert rows(project, "alice") == [(s.text, '["statistic"]', 1)]
-    assert rows(project, "bob") == [(s.text, '["anecdote"]', 1)]
+    assert rows(seeds_project, "alice") == [(s.text, '["statistic"]', 1)]
+    assert rows(seeds_project, "bob") == [(s.text, '["anecdote"]', 1)]
 
 
-def test_two_windows_on_one_file_keep_each_others_work(qtbot, window, project, open_window):
-    other = open_window(project, "alice")
+def test_two_windows_on_one_file_keep_each_others_work(qtbot, window, seeds_project, open_window):
+    other = open_window(seeds_project, "alice")
     a = go_to_text(window, "抓获嫌疑人18名")
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_1)
@@ -138,7 +140,7 @@ def test_two_windows_on_one_file_keep_each_others_work(qtbot, window, project, o
     window.session.go_to(b.article_id, b.sentence_id)
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_1)
-    with Store.open(project) as check:
+    with Store.open(seeds_project) as check:
         aid = check.annotators.get("alice").annotator_id
         assert check.annotations.state(a.sentence_id, aid).labels == ("statistic",)
         assert check.annotations.state(b.sentence_id, aid).labels == ("statistic", "anecdote")

@@ -50,9 +50,9 @@ class Pane:
 
 
 @pytest.fixture
-def panes(db_path, store):
+def panes(seeds_project, store):
     sid = store.sentences.for_article(1)[1].sentence_id
-    a, b = Pane(db_path, sid), Pane(db_path, sid)
+    a, b = Pane(seeds_project, sid), Pane(seeds_project, sid)
     yield a, b
     a.store.close()
     b.store.close()

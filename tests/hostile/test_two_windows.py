@@ -1,9 +1,8 @@
-"""Two windows of the same annotator on one file (issue 12 §2): two MainWindows, each with its
-own Store connection (as two app instances have), driven by key presses on the active window."""
+"""Two windows of the same annotator on one project (issue 12 §2), a file and a server database:
+two MainWindows, each with its own Store connection (as two app instances have), driven by key
+presses on the active window."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,11 +22,11 @@ def activate(qtbot, win):
 
 
 @pytest.fixture
-def windows(qtbot, db_path):
+def windows(qtbot, seeds_project):
     """Windows A and B as alice on the same file, both on the same sentence."""
     stores, wins = [], []
     for _ in range(2):
-        store = Store.open(db_path)
+        store = Store.open(seeds_project)
         stores.append(store)
         win = MainWindow(ProjectSession(store, "alice"))
         qtbot.addWidget(win)
@@ -44,14 +43,13 @@ def windows(qtbot, db_path):
         store.close()
 
 
-def row(db_path, sentence_id):
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(
+def row(seeds_project, sentence_id):
+    """The stored row, read through a new connection to the project."""
+    with Store.open(seeds_project) as store:
+        rows = store.query(
             "SELECT labels, note, decided FROM annotations WHERE sentence_id = ?", [sentence_id]
-        ).fetchone()
-    finally:
-        conn.close()
+        )
+    return rows[0] if rows else None
 
 
 def key(qtbot, win, k, mod=Qt.KeyboardModifier.NoModifier):
@@ -59,14 +57,14 @@ def key(qtbot, win, k, mod=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(win.view, k, mod)
 
 
-def test_a_undoing_keeps_bs_label(qtbot, windows, db_path):
+def test_a_undoing_keeps_bs_label(qtbot, windows, seeds_project):
     a, b = windows
     sid = a.session.sentence_id
     key(qtbot, a, Qt.Key.Key_1)
     key(qtbot, b, Qt.Key.Key_2)  # activating B re-reads the file: B shows A's label first
     assert b.view.states[sid].labels == ("statistic", "anecdote")
     key(qtbot, a, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert row(db_path, sid)[0] == '["anecdote"]'
+    assert row(seeds_project, sid)[0] == '["anecdote"]'
     assert a.view.states[sid].labels == ("anecdote",)
     assert a.form.label_buttons["anecdote"].isChecked()
 
@@ -83,18 +81,18 @@ def test_b_notices_a_commit_by_polling_and_refreshes_view_form_and_list(qtbot, w
     assert not b.sync.poll()  # nothing new
 
 
-def test_bs_note_box_shows_as_newer_text(qtbot, windows, db_path):
+def test_bs_note_box_shows_as_newer_text(qtbot, windows, seeds_project):
     a, b = windows
     activate(qtbot, a)
     a.form.note.setFocus()
     qtbot.keyClicks(a.form.note, "A's note")
     qtbot.keyClick(a.form.note, Qt.Key.Key_Escape)  # saves and returns to the article
-    assert row(db_path, a.session.sentence_id)[1] == "A's note"
+    assert row(seeds_project, a.session.sentence_id)[1] == "A's note"
     activate(qtbot, b)
     assert b.form.note.toPlainText() == "A's note"
 
 
-def test_b_typing_over_as_newer_note_is_refused_then_one_redo_away(qtbot, windows, db_path):
+def test_b_typing_over_as_newer_note_is_refused_then_one_redo_away(qtbot, windows, seeds_project):
     a, b = windows
     sid = a.session.sentence_id
     activate(qtbot, b)
@@ -105,15 +103,15 @@ def test_b_typing_over_as_newer_note_is_refused_then_one_redo_away(qtbot, window
     b.sync.poll()  # B notices, but does not wipe what B is typing
     assert b.form.note.toPlainText() == "B was here"
     qtbot.keyClick(b.form.note, Qt.Key.Key_Escape)  # B's save is refused: note changed since
-    assert row(db_path, sid)[1] == "A's newer text"
+    assert row(seeds_project, sid)[1] == "A's newer text"
     assert b.form.note.toPlainText() == "A's newer text"
     assert "another window changed note" in b.statusBar().currentMessage()
     key(qtbot, b, Qt.Key.Key_Z, SHIFT_CTRL)  # redo: B's text over A's
-    assert row(db_path, sid)[1] == "B was here"
+    assert row(seeds_project, sid)[1] == "B was here"
     assert b.form.note.toPlainText() == "B was here"
 
 
-def test_bs_three_undos_do_not_undo_as_confirm(qtbot, windows, db_path):
+def test_bs_three_undos_do_not_undo_as_confirm(qtbot, windows, seeds_project):
     a, b = windows
     sid = a.session.sentence_id
     key(qtbot, b, Qt.Key.Key_2)
@@ -123,19 +121,19 @@ def test_bs_three_undos_do_not_undo_as_confirm(qtbot, windows, db_path):
     key(qtbot, a, Qt.Key.Key_Return)  # A confirms the sentence
     for _ in range(3):
         key(qtbot, b, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert row(db_path, sid) == ("[]", "", 1)
+    assert row(seeds_project, sid) == ("[]", "", 1)
     assert b.form.decided.isChecked()
 
 
-def test_a_refused_undo_is_kept_and_a_second_undo_forces_it(qtbot, windows, db_path):
+def test_a_refused_undo_is_kept_and_a_second_undo_forces_it(qtbot, windows, seeds_project):
     a, b = windows
     sid = a.session.sentence_id
     a.session.update_state(lambda s: s.with_(note="A"), "note")
     activate(qtbot, b)
     b.session.update_state(lambda s: s.with_(note="B"), "note")
     key(qtbot, a, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert row(db_path, sid)[1] == "B"  # A's undo would wipe B's newer note: refused
+    assert row(seeds_project, sid)[1] == "B"  # A's undo would wipe B's newer note: refused
     assert a.session.undo_stack.index() == 1  # and still undoable
     assert "Undo again" in a.statusBar().currentMessage()
     key(qtbot, a, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert row(db_path, sid) is None  # A asked twice: back to A's "before" (empty)
+    assert row(seeds_project, sid) is None  # A asked twice: back to A's "before" (empty)

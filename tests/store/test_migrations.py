@@ -25,6 +25,7 @@ def test_version_1_file_opens_upgraded_with_its_data(v1):
     with Store.open(v1) as store:
         assert store.query("PRAGMA user_version")[0][0] == len(migrations.MIGRATIONS)
         assert store.stats()["articles"] == 5
+        assert store.team.get("alice").role == "annotator"  # migration 3
         alice = store.annotators.find("alice")
         state = store.annotations.state(236, alice.annotator_id)
         assert state.labels == ("statistic",) and state.note == "v1" and state.decided

@@ -243,6 +243,54 @@ def test_sentences_sliced_from_the_article_text_equal_the_stored_ones(store):
         assert store.sentences.for_article(article_id)  # the seeds have sentences
 
 
+def test_data_version_moves_for_other_connections_commits_only(store):
+    """What windows poll to refresh: PRAGMA data_version on a file, NOTIFY on a server."""
+    other = Store.open(store.target)
+    try:
+        alice = store.annotators.get_or_create("alice")
+        sid = store.sentences.for_article(1)[1].sentence_id
+        seen, own = other.data_version(), store.data_version()
+        with store.transaction():
+            store.annotations.write(sid, alice.annotator_id, AnnotationState(labels=("slogan",)))
+        other.query("SELECT count(*) FROM articles")  # a query in between must not swallow it
+        assert other.data_version() != seen
+        assert store.data_version() == own
+        seen = other.data_version()
+        assert other.data_version() == seen  # nothing new: no change
+    finally:
+        other.close()
+
+
+def test_a_server_connection_lost_between_actions_is_made_again(store, request):
+    """A server restart or a dropped network between two edits: the next edit works; one that
+    was under way when the connection broke saved nothing."""
+    if not store.on_server:
+        pytest.skip("a file has no connection to lose")
+    import psycopg
+
+    alice = store.annotators.get_or_create("alice")
+    sids = [s.sentence_id for s in store.sentences.for_article(1)][:3]
+    before = store.data_version()
+
+    def kill() -> None:
+        with psycopg.connect(store.target, autocommit=True) as admin:
+            # wait until the session is gone, as after a server restart
+            admin.execute("SELECT pg_terminate_backend(%s, 10000)", [store.backend.pid])
+
+    kill()
+    with store.transaction():  # the next action connects again
+        store.annotations.write(sids[0], alice.annotator_id, AnnotationState(labels=("slogan",)))
+    assert store.annotations.state(sids[0], alice.annotator_id).labels == ("slogan",)
+    assert store.data_version() != before  # windows re-read: changes may have gone unannounced
+    with pytest.raises(StoreError, match="connection"):
+        with store.transaction():
+            store.annotations.write(sids[1], alice.annotator_id, AnnotationState(labels=("slogan",)))
+            kill()
+            store.annotations.write(sids[2], alice.annotator_id, AnnotationState(labels=("slogan",)))
+    assert store.annotations.get(sids[1], alice.annotator_id) is None
+    assert store.annotations.get(sids[2], alice.annotator_id) is None
+
+
 def test_a_write_waits_out_another_connections_lock_longer_than_one_busy_attempt(store):
     """A window keeps each wait for a lock short (set_busy_timeout, 0.1 s in the GUI); a write
     that finds the row or the commit locked for longer still goes through once the other
