@@ -289,3 +289,35 @@ def test_a_server_connection_lost_between_actions_is_made_again(store, request):
             store.annotations.write(sids[2], alice.annotator_id, AnnotationState(labels=("slogan",)))
     assert store.annotations.get(sids[1], alice.annotator_id) is None
     assert store.annotations.get(sids[2], alice.annotator_id) is None
+
+
+def test_a_write_waits_out_another_connections_lock_longer_than_one_busy_attempt(store):
+    """A window keeps each wait for a lock short (set_busy_timeout, 0.1 s in the GUI); a write
+    that finds the row or the commit locked for longer still goes through once the other
+    connection commits: the file retries, the server waits (issue 14: under a team's load a
+    commit queued for the server's notification lock was cancelled after 0.1 s)."""
+    import threading
+
+    sid = store.sentences.for_article(1)[1].sentence_id
+    with store.transaction():
+        aid = store.annotators.get_or_create("alice").annotator_id
+        store.annotations.write(sid, aid, AnnotationState(labels=("statistic",)))
+    held, done = threading.Event(), threading.Event()
+
+    def other_window() -> None:
+        with Store.open(store.target) as other, other.transaction():
+            other.annotations.write(sid, aid, AnnotationState(labels=("anecdote",)))
+            held.set()
+            done.wait(0.6)  # holds the row (and, on a file, the write lock) well past 0.05 s
+
+    t = threading.Thread(target=other_window)
+    t.start()
+    held.wait(10)
+    store.set_busy_timeout(0.05)
+    try:
+        with store.transaction():
+            store.annotations.write(sid, aid, AnnotationState(labels=("slogan",)))
+    finally:
+        done.set()
+        t.join()
+    assert store.annotations.state(sid, aid).labels == ("slogan",)
