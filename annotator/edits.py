@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.errors import AnnotatorError
 from annotator.records import AnnotationState, Change, SpanValue
+from annotator.store.annotations import VersionMismatch
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -72,28 +73,23 @@ class SetState:
     ) -> Change:
         aid = self.annotator_id
         merged = False
+        write = store.annotations.write_versioned
         with store.transaction():
-            if expect is None:
-                state = want
-            else:
+            # Compare-and-set first: the row is usually still at the version the window read,
+            # and a write that finds another version changes nothing (one round trip on a
+            # server, not three). Only then is the newer row read and merged.
+            try:
+                _, new_version = write(
+                    self.sentence_id, aid, want, spans=base.spans != want.spans, expect=expect
+                )
+            except VersionMismatch:
                 current, version = store.annotations.versioned(self.sentence_id, aid)
-                if version == expect:
-                    state = want
-                else:
-                    try:
-                        state = merge_states(base, want, current)
-                    except EditConflict as e:
-                        raise EditConflict(self.sentence_id, e.fields, current, version) from None
-                    merged = True
-                    expect = version
-            store.annotations.write(
-                self.sentence_id,
-                aid,
-                state,
-                spans=base.spans != want.spans or merged,
-                expect=expect,
-            )
-            new_version = store.annotations.version(self.sentence_id, aid)
+                try:
+                    state = merge_states(base, want, current)
+                except EditConflict as e:
+                    raise EditConflict(self.sentence_id, e.fields, current, version) from None
+                merged = True
+                _, new_version = write(self.sentence_id, aid, state, spans=True, expect=version)
         return Change(
             frozenset({self.article_id}),
             frozenset({self.sentence_id}),

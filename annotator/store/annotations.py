@@ -181,7 +181,23 @@ class Annotations:
         at: str | None = None,
         expect: int | None = None,
     ) -> AnnotationState:
-        """Replace the annotator's state of the sentence (inside a transaction); return it.
+        """Replace the annotator's state of the sentence (inside a transaction); return it."""
+        return self.write_versioned(
+            sentence_id, annotator_id, state, spans=spans, at=at, expect=expect
+        )[0]
+
+    def write_versioned(
+        self,
+        sentence_id: int,
+        annotator_id: int,
+        state: AnnotationState,
+        *,
+        spans: bool = True,
+        at: str | None = None,
+        expect: int | None = None,
+    ) -> tuple[AnnotationState, int]:
+        """``write``, returning the state and the row's new version (0: no row). On a server
+        the version comes back with the write itself (one round trip, not two).
 
         ``spans=False`` leaves the stored spans alone (the label-key hot path: one UPSERT).
         An empty state deletes the row, so 'never touched' and 'cleared' read the same.
@@ -191,6 +207,7 @@ class Annotations:
         state = self.validate(sentence_id, state, check_spans=spans)
         stamp = at or now()
         cas = "" if expect is None else " AND version = ?"
+        version = 0
         if state.is_empty():
             cur = self.store.execute(
                 f"DELETE FROM annotations WHERE sentence_id = ? AND annotator_id = ?{cas}",
@@ -203,12 +220,13 @@ class Annotations:
                 cas = " WHERE false"  # no row expected: an existing one is a mismatch
             elif expect is not None:
                 cas = " WHERE annotations.version = ?"
+            returning = " RETURNING version" if self.store.sql.version_in_returning else ""
             cur = self.store.execute(
                 "INSERT INTO annotations (sentence_id, annotator_id, labels, fields, note, decided, "
                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) "
                 "ON CONFLICT (sentence_id, annotator_id) DO UPDATE SET labels = excluded.labels, "
                 "fields = excluded.fields, note = excluded.note, decided = excluded.decided, "
-                f"updated_at = excluded.updated_at{cas}",
+                f"updated_at = excluded.updated_at{cas}{returning}",
                 [
                     sentence_id,
                     annotator_id,
@@ -223,6 +241,8 @@ class Annotations:
             )
             if expect is not None and cur.rowcount != 1:
                 raise VersionMismatch(sentence_id, expect)
+            if returning:
+                version = int(cur.fetchone()[0])
         if spans:
             self.store.execute(
                 "DELETE FROM spans WHERE sentence_id = ? AND annotator_id = ?",
@@ -236,7 +256,9 @@ class Annotations:
                     for s in state.spans
                 ],
             )
-        return state
+        if version == 0 and not state.is_empty():  # SQLite's AFTER trigger set it: read it
+            version = self.version(sentence_id, annotator_id)
+        return state, version
 
     def version(self, sentence_id: int, annotator_id: int) -> int:
         """The row's version (0 when there is no row)."""

@@ -85,6 +85,7 @@ class PostgresBackend:
     main = ""  # the project's tables are found on the search path
     temp = "pg_temp."
     like = "ILIKE"  # SQLite's LIKE ignores ASCII case; PostgreSQL's does not
+    version_in_returning = True  # the BEFORE trigger has set it when RETURNING reads the row
     fixed_join = "JOIN"
 
     def __init__(self, url: str) -> None:
@@ -111,8 +112,14 @@ class PostgresBackend:
         import psycopg
 
         try:
+            # lock_timeout: a file's short busy attempts are retried (BUSY_PATIENCE_S in all); a
+            # server transaction is not, so its one attempt gets that whole patience (set here, so
+            # a connection made again has it too)
             self.conn: psycopg.Connection[Any] = psycopg.connect(
-                self.url, autocommit=True, application_name="annotator"
+                self.url,
+                autocommit=True,
+                application_name="annotator",
+                options=f"-c lock_timeout={int(BUSY_PATIENCE_S * 1000)}",
             )
         except psycopg.OperationalError as e:
             raise StoreError(f"{self.location}: cannot connect ({_first_line(e)})") from e
@@ -339,12 +346,10 @@ class PostgresBackend:
         return True  # the server makes every commit durable; nothing to fold
 
     def set_busy_timeout(self, seconds: float) -> None:
-        """A file's short attempts are retried (``BUSY_PATIENCE_S`` in all); a server
-        transaction cannot be, so its one attempt gets that whole patience. A shorter
-        ``lock_timeout`` cancelled commits queued behind the notification lock under a team's
-        load (team_bench: 0.1 s cancelled ~1 commit in 1,000 at 10-20 annotators)."""
-        waited = max(seconds, BUSY_PATIENCE_S)
-        self.execute(f"SET lock_timeout = '{int(waited * 1000)}ms'")
+        """Nothing to set: a server transaction is not retried like a file's short attempts,
+        so its one attempt waits ``BUSY_PATIENCE_S`` (``lock_timeout``, set on connecting). A
+        shorter one cancelled commits queued behind the notification lock under a team's load
+        (team_bench: 0.1 s cancelled ~1 commit in 1,000 at 10-20 annotators)."""
 
     def table_names(self) -> list[str]:
         return [

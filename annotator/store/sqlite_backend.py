@@ -28,6 +28,7 @@ class SqliteBackend:
     main = "main."  # the project's own tables (beside an attached or TEMP table of that name)
     temp = "temp."
     like = "LIKE"  # SQLite's LIKE ignores ASCII case already
+    version_in_returning = False  # its version trigger runs AFTER the write, which RETURNING does not see
     fixed_join = "CROSS JOIN"  # an inner join whose order the planner keeps (SQLite's hint)
 
     def __init__(self, path: Path) -> None:

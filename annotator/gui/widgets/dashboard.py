@@ -22,10 +22,10 @@ class Dashboard(QDialog):
         self.schema = schema
         self.language = language
         self.chosen: list[str] | None = None  # the annotators it compares (None: everyone)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self.show_data(data)
         self.resize(1000, 640)
 
@@ -88,7 +88,7 @@ class Dashboard(QDialog):
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
-        self.scroll.setWidget(body)  # the old body is deleted
+        self.scroll_area.setWidget(body)  # the old body is deleted
 
 
 def _fmt(v) -> str:
