@@ -5,11 +5,12 @@ synchronous commit on) and N annotators as separate processes (multiprocessing, 
 N in ``--annotators``. Each annotator opens the project through ``Store.open(url)`` as its own
 login role (so row-level security is checked on every write, as for a real team; ``--as-owner``
 connects all of them as the owner instead), joins with ``annotators.get_or_create(f"a{i}")``
-and labels as fast as it can exactly as the app does on a label key: ``edits.SetState.apply``,
-i.e. in one ``store.transaction()`` read the sentence's versioned state
-(``annotations.versioned``) and ``annotations.write(sid, aid, state, spans=False,
-expect=version)``, the compare-and-set write that bumps the row version and fires the server's
-NOTIFY trigger. Every ``POLL_S`` it calls ``store.data_version()`` as a window's poll timer does.
+and labels as fast as it can (or ``--rate`` keys a second) exactly as the app does on a label
+key: ``edits.SetState.apply`` with the version the window read, i.e. in one ``store.transaction()``
+the compare-and-set write ``annotations.write_versioned(sid, aid, state, spans=False,
+expect=version)`` that bumps the row version and fires the server's NOTIFY trigger (a newer row
+would be read and merged). Every ``POLL_S`` it calls ``store.data_version()`` as a window's poll
+timer does.
 
 Each commit's latency is measured with perf_counter around ``apply`` (the transaction). Each
 annotator remembers what it wrote last per sentence; afterwards the parent reads every one back
@@ -23,6 +24,7 @@ better than Label Studio's published p99 at that load (quoted, not measured here
 
     python benchmarks/team_bench.py [--annotators 1,5,10,20] [--seconds 30]
         [--server postgresql://superuser@host:port/postgres] [--backends server,sqlite] [--as-owner]
+        [--rate KEYS_PER_SECOND]
 """
 
 from __future__ import annotations
@@ -66,9 +68,16 @@ def _label_sets(labels: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def annotate(
-    index: int, target: str, name: str, seconds: float, barrier: Any, results: Any
+    index: int,
+    target: str,
+    name: str,
+    seconds: float,
+    barrier: Any,
+    results: Any,
+    rate: float = 0.0,
 ) -> None:
-    """One annotator's process: label as fast as possible for ``seconds`` after the barrier."""
+    """One annotator's process: label for ``seconds`` after the barrier, as fast as possible,
+    or ``rate`` label keys a second on a fixed schedule (a late key is sent at once)."""
     from annotator.edits import SetState
     from annotator.errors import AnnotatorError
     from annotator.records import AnnotationState
@@ -105,6 +114,11 @@ def annotate(
                 version_seen = store.data_version()
                 out.polls += 1
                 next_poll = now + POLL_S
+            if rate > 0:  # the schedule, not the last key, sets the next one: no slack kept
+                due = began + k / rate
+                if due > now:
+                    time.sleep(min(due - now, stop - now))
+                    continue
             article_id, sid = units[k % len(units)]
             k += 1
             if sid not in seen:
@@ -163,6 +177,9 @@ def _percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[i]
 
 
+RATE = 0.0  # label keys a second per annotator; 0: as fast as possible (set by --rate)
+
+
 def run(backend: str, targets: list[str], verify: str, seconds: float) -> RunFigures:
     """One annotator process per address in ``targets`` (annotator i is called ``a{i}``);
     ``verify`` opens the project afterwards as its owner to check every last write."""
@@ -173,7 +190,7 @@ def run(backend: str, targets: list[str], verify: str, seconds: float) -> RunFig
     barrier = ctx.Barrier(n)
     results = ctx.Queue()
     procs = [
-        ctx.Process(target=annotate, args=(i, t, f"a{i}", seconds, barrier, results))
+        ctx.Process(target=annotate, args=(i, t, f"a{i}", seconds, barrier, results, RATE))
         for i, t in enumerate(targets)
     ]
     for p in procs:
@@ -343,12 +360,22 @@ def main() -> int:
         action="store_true",
         help="annotators connect as the database owner (no row-level security checks)",
     )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="label keys a second per annotator on a fixed schedule (0: as fast as possible); "
+        "e.g. 10 is a key every 100 ms, far faster than anyone reads",
+    )
     args = parser.parse_args()
+    global RATE
+    RATE = args.rate
     counts = [int(x) for x in args.annotators.split(",") if x.strip()]
     backends = {b.strip() for b in args.backends.split(",")}
     print(
         f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{args.seconds:g} s per run, annotators {counts}"
+        f"{args.seconds:g} s per run, annotators {counts}, "
+        + (f"each {args.rate:g} label keys a second" if args.rate else "each as fast as it can")
     )
     server_figures: list[RunFigures] = []
     file_figures: list[RunFigures] = []
