@@ -70,10 +70,13 @@ def pg_template(request, seeds) -> str:
     from annotator.store import Store
 
     server = request.getfixturevalue("pg_server")
-    server.create_database("annotator_template")
-    with Store.create(server.dsn("annotator_template"), load_schema(resource_path("labels.toml"))) as s:
+    name = f"annotator_template_{os.getpid()}"  # CI's two runs share one server
+    server.drop_database(name)
+    server.create_database(name)
+    request.addfinalizer(lambda: server.drop_database(name))
+    with Store.create(server.dsn(name), load_schema(resource_path("labels.toml"))) as s:
         import_paths(s, [seeds])
-    return "annotator_template"
+    return name
 
 
 @pytest.fixture(params=BACKENDS)

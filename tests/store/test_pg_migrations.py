@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import psycopg
 import pytest
 
@@ -14,7 +16,7 @@ from annotator.store import Store, migrations, pg_migrations
 @pytest.fixture
 def version_1(request, pg_server):
     """A server project as version 1 of the code left it, with one annotated sentence."""
-    name = f"v1_{request.node.name[:30].lower()}"
+    name = f"v1_{os.getpid()}_{request.node.name[:30].lower()}"
     pg_server.create_database(name)
     request.addfinalizer(lambda: pg_server.drop_database(name))
     url = pg_server.dsn(name)
@@ -97,9 +99,10 @@ def test_missing_database_empty_database_and_no_server_are_one_clear_line(reques
 
     with pytest.raises(StoreError, match=r'cannot connect \(.*"no_such_db" does not exist'):
         Store.open(pg_server.dsn("no_such_db"))
-    pg_server.create_database("empty_one")
-    request.addfinalizer(lambda: pg_server.drop_database("empty_one"))
-    with pytest.raises(StoreError, match=r"empty_one: not an annotator project .*annotator init"):
-        Store.open(pg_server.dsn("empty_one"))
+    empty = f"empty_{os.getpid()}"
+    pg_server.create_database(empty)
+    request.addfinalizer(lambda: pg_server.drop_database(empty))
+    with pytest.raises(StoreError, match=rf"{empty}: not an annotator project .*annotator init"):
+        Store.open(pg_server.dsn(empty))
     with pytest.raises(StoreError, match=r"^postgresql://nobody@127.0.0.1:1/x: cannot connect"):
         Store.open("postgresql://nobody:pw@127.0.0.1:1/x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from click.testing import CliRunner
 
@@ -54,8 +55,9 @@ def own_jsonl(db: str) -> list[dict]:
 
 def test_a_file_moves_onto_a_server_and_back_unchanged(db_path, tmp_path, pg_server):
     annotate(db_path)
-    pg_server.create_database("moved_here")
-    url = pg_server.dsn("moved_here")
+    name = f"moved_here_{os.getpid()}"
+    pg_server.create_database(name)
+    url = pg_server.dsn(name)
     try:
         assert "created" in run("init", "--db", url, "--schema-of", str(db_path))
         report = run("merge", str(db_path), "--db", url, "--json")
@@ -73,4 +75,4 @@ def test_a_file_moves_onto_a_server_and_back_unchanged(db_path, tmp_path, pg_ser
         )
         assert result.exit_code == 1 and "already exists" in result.output
     finally:
-        pg_server.drop_database("moved_here")
+        pg_server.drop_database(name)
