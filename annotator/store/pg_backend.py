@@ -14,7 +14,7 @@ service file. Messages name the server without any password that was put in the 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,6 +253,14 @@ class PostgresBackend:
         self._ready()
         with self.errors():
             return self.conn.execute(self._prepare(sql), list(params) or None).fetchall()
+
+    def insert_rows(self, table: str, width: int, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows of ``width`` columns, in column order, with COPY (an import's
+        500,000 sentences in seconds, not the minute row-by-row inserts take over a network)."""
+        self._ready()
+        with self.errors(), self.conn.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def stream(self, sql: str, params: Any = ()) -> Any:
         """A server-side cursor that reads a large result in batches (``fetchmany``), so an

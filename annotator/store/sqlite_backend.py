@@ -87,6 +87,10 @@ class SqliteBackend:
         with map_errors(self.path):
             return self.conn.execute(sql, params).fetchall()
 
+    def insert_rows(self, table: str, width: int, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows of ``width`` columns, in column order (bulk loads)."""
+        self.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", rows)
+
     def stream(self, sql: str, params: Any = ()) -> Any:
         """A cursor to read a large result in batches (``fetchmany``)."""
         return self.execute(sql, params)
@@ -229,10 +233,3 @@ def sqlite_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     return version, tables
-
-
-def placeholders(n: int) -> str:
-    return ",".join("?" * n)
-
-
-__all__: Sequence[str] = ["SqliteBackend", "read_only", "sqlite_tables"]

@@ -72,13 +72,9 @@ class ImportStaging:
                 for i, s in enumerate(art.sentences)
             )
         if article_rows:
-            self._temp_only(
-                (
-                    "INSERT INTO {temp}staged_articles VALUES (?,?,?,?,?,?)",
-                    "INSERT INTO {temp}staged_sentences VALUES (?,?,?,?,?,?,?)",
-                ),
-                (article_rows, sentence_rows),
-            )
+            with self.store.sql.private_transaction():
+                self.store.sql.insert_rows(self._sql("{temp}staged_articles"), 6, article_rows)
+                self.store.sql.insert_rows(self._sql("{temp}staged_sentences"), 7, sentence_rows)
         return len(sentence_rows)
 
     def publish(
