@@ -38,6 +38,17 @@ def own_layer(store: Store, asked: str | None) -> OwnLayer:
     return OwnLayer(login, asked if asked and asked != login else None)
 
 
+def switch_refused(store: Store, name: str) -> OwnLayer | None:
+    """Whether a window on ``store`` may not switch to the layer ``name``: None when it may,
+    else the layer it keeps (the login's, with ``name`` as the one asked). On a server a member
+    writes only the login's own layer, so another would only lead to refused writes; the lead
+    (the project's owner) may work in any layer."""
+    login = store.login_name()
+    if login is None or name == login or store.writes_any_layer():
+        return None
+    return OwnLayer(login, name)
+
+
 def project_place(store: Store) -> str:
     """Where the project lives, as the window title shows it: the file name, or the server
     address without any password."""

@@ -107,6 +107,13 @@ class Store:
             return self.backend.session_user()
         return None
 
+    def writes_any_layer(self) -> bool:
+        """Whether this connection may write every annotator's layer: always on a file; on a
+        server only the project's owner (the lead) and superusers."""
+        if isinstance(self.backend, PostgresBackend):
+            return self.backend.writes_any_layer()
+        return True
+
     @property
     def on_server(self) -> bool:
         return isinstance(self.backend, PostgresBackend)

@@ -375,6 +375,17 @@ class PostgresBackend:
             )
         ]
 
+    def writes_any_layer(self) -> bool:
+        """Whether this login is above row-level security here: a superuser, a role with
+        BYPASSRLS, or (a member of) the owner of the project's tables, i.e. the lead."""
+        return bool(
+            self.query(
+                "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(session_user, "
+                "(SELECT relowner FROM pg_class WHERE oid = 'annotations'::regclass), 'MEMBER') "
+                "FROM pg_roles r WHERE r.rolname = session_user"
+            )[0][0]
+        )
+
     def session_user(self) -> str:
         return str(self.query("SELECT session_user")[0][0])
 

@@ -263,3 +263,24 @@ def test_after_the_server_drops_the_connection_the_next_key_works(qtbot, seeds_p
     assert win.sync._fd is not None and win.sync.notifier is not None
     assert win.sync._fd == store.notify_fd() and store.backend.pid is not None
     assert old_fd is not None
+
+
+def test_a_member_cannot_switch_to_another_layer_but_the_lead_can(
+    qtbot, seeds_project, bob_address, open_window, monkeypatch
+):
+    from annotator.gui.dialogs.annotator_dialog import AnnotatorDialog
+
+    monkeypatch.setattr(AnnotatorDialog, "ask", staticmethod(lambda *a, **k: "alice"))
+    bob = open_window(bob_address, "bob")
+    activate(qtbot, bob)
+    bob.acts["switch_annotator"].trigger()
+    assert bob.session.annotator.name == "bob"  # the switch is refused, in the status bar
+    where = bob_address.split("://")[1]
+    assert bob.statusBar().currentMessage() == (
+        f"On postgresql://{where} you annotate as your login, bob, not alice: the server lets "
+        "each login write only its own layer."
+    )
+    lead = open_window(seeds_project, "lead")  # the owner is above row-level security
+    activate(qtbot, lead)
+    lead.acts["switch_annotator"].trigger()
+    assert lead.session.annotator.name == "alice"

@@ -14,6 +14,8 @@ from annotator.gui.dialogs.annotator_dialog import AnnotatorDialog
 from annotator.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.errors import show_error
 from annotator.gui.operations.annotate import move
+from annotator.gui.operations.projects import tell_layer
+from annotator.workbench import switch_refused
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -56,6 +58,10 @@ def switch_annotator(win: MainWindow) -> None:
     known = [a.name for a in session.store.annotators.all()]
     name = AnnotatorDialog.ask(win, session.annotator.name, known)
     if not name or name == session.annotator.name:
+        return
+    kept = switch_refused(session.store, name)
+    if kept is not None:
+        tell_layer(win, kept)
         return
     win.form.commit_note()
     try:
