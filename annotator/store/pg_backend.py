@@ -359,22 +359,6 @@ class PostgresBackend:
         shorter one cancelled commits queued behind the notification lock under a team's load
         (team_bench: 0.1 s cancelled ~1 commit in 1,000 at 10-20 annotators)."""
 
-    def table_names(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.query(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
-            )
-        ]
-
-    def view_names(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.query(
-                "SELECT viewname FROM pg_views WHERE schemaname = current_schema() ORDER BY 1"
-            )
-        ]
-
     def writes_any_layer(self) -> bool:
         """Whether this login is above row-level security here: a superuser, a role with
         BYPASSRLS, or (a member of) the owner of the project's tables, i.e. the lead."""

@@ -211,11 +211,8 @@ class SqliteBackend:
         finally:
             dest.close()
 
-    def table_names(self) -> list[str]:
-        return list(self.db.table_names())
 
-    def view_names(self) -> list[str]:
-        return list(self.db.view_names())
+
 
 
 def read_only(path: Path) -> sqlite3.Connection:
