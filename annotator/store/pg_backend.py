@@ -327,18 +327,20 @@ class PostgresBackend:
         Notifications that arrive while this connection runs a query go to the handler; the
         ones waiting on the socket are read here from libpq without a round trip to the server.
         """
-        if not self._listening:
-            self.conn.add_notify_handler(self._heard)
-            self._raw(f"LISTEN {CHANNEL}")
-            self._listening = True
+        self._listen()
         if not self.in_transaction:
-
             self._ready()  # reads the socket, and connects again if the server ended the session
             pgconn = self.conn.pgconn
             while (note := pgconn.notifies()) is not None:
                 if note.be_pid != self.pid:
                     self._seen += 1
         return self._seen
+
+    def _listen(self) -> None:
+        if not self._listening:
+            self.conn.add_notify_handler(self._heard)
+            self._raw(f"LISTEN {CHANNEL}")
+            self._listening = True
 
     def _heard(self, note: Any) -> None:
         if note.pid != self.pid:
@@ -347,7 +349,7 @@ class PostgresBackend:
     def notify_fd(self) -> int:
         """The connection's socket, readable when a change notification arrives (a window
         watches it to refresh at once instead of at its next poll)."""
-        self.data_version()  # LISTEN first
+        self._listen()
         return self.conn.fileno()
 
     def checkpoint(self) -> bool:
